@@ -1,0 +1,26 @@
+export {
+  createRealtimeKitClient,
+  type CallLimits,
+  type CallOptions,
+  type RealtimeKitClient,
+  type RealtimeKitClientOptions,
+} from "./create-client.ts";
+export {
+  type ApiErrorDetail,
+  RealtimeKitApiError,
+  RealtimeKitConnectionError,
+  RealtimeKitError,
+  RealtimeKitResponseValidationError,
+  RealtimeKitTimeoutError,
+  RealtimeKitValidationError,
+  type ResponseIssue,
+} from "./errors.ts";
+export type { Logger, LogLevel } from "./logger.ts";
+export type {
+  CloudflareV4ErrorBody,
+  GetMeetingParticipantErrorBody,
+  GetMeetingParticipantPathParams,
+  GetMeetingParticipantResponse,
+  Participant,
+  RealtimeKitErrorBody,
+} from "@realtimekit-api/types";

@@ -1,0 +1,26 @@
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/** Anything with console-like methods: `console`, pino, winston … Missing methods are skipped. */
+export type Logger = Partial<Record<Exclude<LogLevel, "off">, (message: string, details?: Record<string, unknown>) => void>>;
+
+export type Log = (level: Exclude<LogLevel, "off">, message: string, details?: Record<string, unknown>) => void;
+
+const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
+const SECRET_HEADERS = /^(authorization|cookie|set-cookie|x-auth-key|x-auth-user-service-key|proxy-authorization)$/i;
+
+/** A log function that drops lines below `level` and prefixes each with the package name. */
+export function createLog(logger: Logger | undefined, level: LogLevel): Log {
+  if (!logger || level === "off") return () => {};
+  return (lineLevel, message, details) => {
+    if (RANK[lineLevel] >= RANK[level]) logger[lineLevel]?.(`[realtimekit-api] ${message}`, details);
+  };
+}
+
+/** Headers as a plain object for a log line, with credentials replaced. */
+export function redactHeaders(headers: Headers): Record<string, string> {
+  const result: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    result[name] = SECRET_HEADERS.test(name) ? "[redacted]" : value;
+  });
+  return result;
+}

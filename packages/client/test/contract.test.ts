@@ -1,0 +1,122 @@
+// The client against Prism's mock of the spec: what the docs promise is what a caller gets.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  createRealtimeKitClient,
+  RealtimeKitApiError,
+  type Participant,
+  type RealtimeKitClient,
+} from "../src/index.ts";
+import { startPrismMock } from "../../../scripts/lib/prism.ts";
+import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
+import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
+
+let client: RealtimeKitClient;
+beforeAll(() => {
+  client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: inject("prismBaseUrl"), maxRetries: 0 });
+});
+
+describe("against the static mock", () => {
+  it("returns the docs page's example as a typed Participant", async () => {
+    const participant: Participant = await client.getMeetingParticipant(validParams());
+    expect(participant).toEqual(docsPageExample.data);
+  });
+
+  it("is answered 401 when no token is sent", async () => {
+    const { response, error } = await client.raw.GET(PARTICIPANT_PATH, {
+      params: { path: validParams() },
+      headers: { authorization: null },
+    });
+    expect(response.status).toBe(401);
+    expect(error).toBeDefined();
+  });
+
+  it.each([
+    ["meeting_id", "not-a-uuid", "format"],
+    ["account_id", "a".repeat(33), "maxLength"],
+  ])("raw client: Prism answers 422 for a bad %s", async (name, value, rule) => {
+    const { response, error } = await client.raw.GET(PARTICIPANT_PATH, {
+      params: { path: { ...validParams(), [name]: value } },
+    });
+    expect(response.status).toBe(422);
+    // No 422 is declared, so Prism answers its own problem+json listing the violations.
+    expect((error as { validation?: unknown[] }).validation).toContainEqual(
+      expect.objectContaining({ location: ["path", name], code: rule }),
+    );
+  });
+
+  it("the typed client refuses the same values before sending", async () => {
+    await expect(client.getMeetingParticipant({ ...validParams(), meeting_id: "not-a-uuid" })).rejects.toMatchObject({
+      name: "RealtimeKitValidationError",
+      field: "meeting_id",
+      rule: "format",
+    });
+    await expect(client.getMeetingParticipant({ ...validParams(), account_id: "a".repeat(33) })).rejects.toMatchObject({
+      field: "account_id",
+      rule: "maxLength",
+    });
+  });
+
+  it.each([401, 403, 404, 429, 503])("turns a %i in Cloudflare's v4 envelope into RealtimeKitApiError", async (status) => {
+    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: `code=${status}` } }).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error.status).toBe(status);
+    expect(error.errors).toEqual([{ code: 10000, message: "Authentication error" }]);
+    expect(error.code).toBe(10000);
+    expect(error.attempts).toBe(1);
+  });
+
+  it("turns a 500 in RealtimeKit's own envelope into RealtimeKitApiError", async () => {
+    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: "code=500" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error.status).toBe(500);
+    expect(error.errors).toHaveLength(1);
+    expect(typeof error.errors[0].code).toBe("number");
+    expect(typeof error.errors[0].message).toBe("string");
+    expect(error.retryable).toBe(true);
+  });
+
+  it("never puts the token into an error", async () => {
+    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: "code=401" } }).catch((e) => e);
+    const { inspect } = await import("node:util");
+    for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 5 })]) {
+      expect(text).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe("against the dynamic mock (seeded)", () => {
+  // Prism reseeds for every request, so each seed is its own mock; they run side by side.
+  const SEEDS = [1, 2, 3, 4, 5, 6];
+
+  it("accepts every schema-valid answer, nullable name and picture included", async () => {
+    const bodies = await Promise.all(SEEDS.map(fetchThroughClient));
+    // The seeds are fixed, so these answers are always the same; they must cover both null and set values.
+    expect(bodies.some((b) => b.data.name === null)).toBe(true);
+    expect(bodies.some((b) => b.data.picture === null)).toBe(true);
+    expect(bodies.some((b) => typeof b.data.name === "string")).toBe(true);
+    expect(bodies.some((b) => typeof b.data.picture === "string")).toBe(true);
+  });
+
+  async function fetchThroughClient(seed: number) {
+    const prism = await startPrismMock({ dynamic: { seed } });
+    try {
+      let body: { data: Record<string, unknown> } | undefined;
+      const validating = createRealtimeKitClient({
+        apiToken: TOKEN,
+        baseUrl: prism.baseUrl,
+        validateResponses: true,
+        // Keep a copy of the raw body, to compare with what the client hands back.
+        fetch: async (request) => {
+          const response = await fetch(request);
+          body = await response.clone().json();
+          return response;
+        },
+      });
+      const participant = await validating.getMeetingParticipant(validParams());
+      expect(participant).toEqual(body!.data);
+      return body!;
+    } finally {
+      await prism.stop();
+    }
+  }
+});

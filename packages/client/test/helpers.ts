@@ -1,0 +1,28 @@
+import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
+
+/** The operation's path template, read from the spec the packages ship. */
+export const PARTICIPANT_PATH = Object.keys(spec.paths)[0] as
+  "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
+
+/** Parameters that satisfy every rule in the spec. */
+export const validParams = () => ({
+  account_id: "023e105f4ecef8ad9ca31a8372d0c353",
+  app_id: "my-app",
+  meeting_id: "550e8400-e29b-41d4-a716-446655440000",
+  participant_id: "participant-1",
+});
+
+export const TOKEN = "test-token-Sn3lZJTBX6kkg7OdcBUAxOO963GE";
+
+/** A `fetch` that answers every request with `respond()` and records what was asked. */
+export function recordingFetch(respond: (request: Request) => Response | Promise<Response>) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return respond(request);
+  };
+  return { fetch, requests };
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
