@@ -15,11 +15,18 @@ walk(".");
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 for (const report of reports) {
-  const { numPassedTests, numFailedTests, numTotalTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, "utf8"));
-  // A test that neither passed nor was deliberately skipped (e.g. a suite that failed to load) counts as failed.
-  failed += numFailedTests + Math.max(0, numTotalTests - numPassedTests - numFailedTests - numPendingTests - numTodoTests);
-  passed += numPassedTests;
+  for (const file of JSON.parse(readFileSync(report, "utf8")).testResults) {
+    // A file that failed to load or whose hooks failed marks its tests skipped: those count as failed.
+    const fileFailed = file.status === "failed";
+    if (fileFailed && file.assertionResults.length === 0) failed += 1;
+    for (const { status } of file.assertionResults) {
+      if (status === "passed") passed += 1;
+      else if (status === "failed" || fileFailed) failed += 1;
+      else skipped += 1;
+    }
+  }
 }
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(reports.length === 0 || failed > 0 ? 1 : 0);

@@ -1,0 +1,43 @@
+// What the classifier reports. Levels are semver levels from the point of view of code that uses the packages.
+export type Level = "major" | "minor" | "patch";
+export type Bump = Level | "none";
+export type Change = { level: Level; kind: string; pointer: string; message: string };
+export type SpecDiff = { bump: Bump; changes: Change[] };
+
+export const LEVELS: readonly Level[] = ["major", "minor", "patch"];
+
+export const change = (level: Level, kind: string, pointer: string, message: string): Change =>
+  ({ level, kind, pointer, message });
+
+/** The bump a list of changes calls for: the highest level among them. */
+export function bumpFor(changes: readonly Change[]): Bump {
+  return LEVELS.find((level) => changes.some((change) => change.level === level)) ?? "none";
+}
+
+/**
+ * One change per place and kind (a shared component reached through several responses is one edit), most
+ * severe first, then by place, so the same inputs always print the same list.
+ */
+export function sortChanges(changes: Change[]): Change[] {
+  const byPlace = new Map<string, Change[]>();
+  for (const change of changes) {
+    const key = `${change.level}\0${change.kind}\0${change.pointer}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), change]);
+  }
+  return [...byPlace.values()]
+    .map(([first, ...others]) => {
+      const more = new Set(others.map((other) => other.message).filter((message) => message !== first!.message)).size;
+      if (!more) return first!;
+      const places = `${more} more place${more === 1 ? "" : "s"}`;
+      return { ...first!, message: `${first!.message} (and ${places} using the same definition)` };
+    })
+    .sort(
+      (a, b) =>
+        LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
+        compareText(a.pointer, b.pointer) ||
+        compareText(a.kind, b.kind) ||
+        compareText(a.message, b.message),
+    );
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,81 @@
+// Documentation: words and examples that reach readers (and JSDoc in the types) but change no type and no
+// request. Walks both versions of an operation side by side, following `$ref`s, so a description edited in a
+// shared component is reported once, where it is.
+import { canonicalJson } from "../canonical-json.ts";
+import { type Change, change } from "./change.ts";
+import type { OperationPair } from "./operations.ts";
+import { child, joinPointer, type Located } from "./pointer.ts";
+
+const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
+/** Keys whose value is a map from names (property names, media types, header names …) to objects. */
+const MAPS = new Set(["properties", "patternProperties", "headers", "content", "encoding", "links", "callbacks",
+  "variables", "$defs", "definitions", "dependentSchemas"]);
+/** Data, or compared by rules of their own: nothing below these is documentation. */
+const NOT_WALKED = new Set(["enum", "const", "required", "type", "security", "tags", "operationId", "servers", "responses",
+  "parameters"]);
+
+/** `default` is documentation too: the packages do not apply it, the server does, whichever version a caller uses. */
+export const isDocumentation = (key: string) => DOCUMENTATION.includes(key) || key.startsWith("x-");
+export const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+export function compareDocs({ documents, base, head, responses }: OperationPair): Change[] {
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  const step = (before: Located, after: Located, ...tokens: Array<string | number>) =>
+    walk(child(documents.base, before, ...tokens), child(documents.head, after, ...tokens));
+
+  const walk = (before: Located | undefined, after: Located | undefined): void => {
+    if (!isObject(before?.node) || !isObject(after?.node)) return;
+    const visit = `${before.pointer} ${after.pointer}`;
+    if (seen.has(visit)) return;
+    seen.add(visit);
+    for (const key of new Set([...Object.keys(before.node), ...Object.keys(after.node)])) {
+      const [was, is] = [before.node[key], after.node[key]];
+      const pointer = joinPointer(is === undefined ? before.pointer : after.pointer, key);
+      if (isDocumentation(key)) {
+        const message = `${head.id}: ${key} ${describe(was, is)}`;
+        if (!sameJson(was, is)) changes.push(change("patch", kindOf(key), pointer, message));
+      } else if (key === "deprecated") {
+        // Deprecation is a notice, not a break: semver's convention is a minor release.
+        const message = `${head.id}: ${is ? "now deprecated" : "no longer deprecated"}`;
+        if (Boolean(was) !== Boolean(is)) changes.push(change("minor", "deprecation-changed", pointer, message));
+      } else if (NOT_WALKED.has(key) || was === undefined || is === undefined) {
+        continue;
+      } else if (MAPS.has(key) && isObject(was) && isObject(is)) {
+        for (const name of Object.keys(is)) if (name in was) step(before, after, key, name);
+      } else if (Array.isArray(was) && Array.isArray(is)) {
+        for (let index = 0; index < Math.min(was.length, is.length); index++) step(before, after, key, index);
+      } else {
+        step(before, after, key);
+      }
+    }
+  };
+
+  walk(base.located, head.located);
+  if (!sameJson([...(base.located.node.tags ?? [])].sort(), [...(head.located.node.tags ?? [])].sort())) {
+    changes.push(change("patch", "tags-changed", joinPointer(head.located.pointer, "tags"), `${head.id}: tags changed`));
+  }
+  for (const [key, parameter] of head.parameters) walk(base.parameters.get(key), parameter);
+  for (const pair of responses) walk(pair.base.located, pair.head.located);
+  return changes;
+}
+
+function kindOf(key: string): string {
+  if (key.startsWith("x-")) return "extension-changed";
+  if (key === "examples" || key === "example") return "example-changed";
+  if (key === "externalDocs") return "external-docs-changed";
+  return `${key}-changed`;
+}
+
+function describe(was: unknown, is: unknown): string {
+  if (was === undefined) return "added";
+  if (is === undefined) return "removed";
+  const short = (value: unknown) => {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  };
+  return `changed from ${short(was)} to ${short(is)}`;
+}
+
+const isObject = (value: unknown): value is Record<string, any> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,0 +1,118 @@
+// Type-level compatibility, decided by the TypeScript compiler on the types openapi-typescript generates for
+// both documents: a new response must be assignable to the old one (old code reads it), old parameters and
+// request bodies must be assignable to the new ones (old code sends them). One program per comparison holds
+// both generated files and a check file naming each pair; type-walker.ts then finds where a pair stops being
+// assignable, so the change can name the field. Every verdict is the checker's.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import ts from "typescript";
+import type { OpenApiDocument } from "../load-document.ts";
+import type { Change } from "./change.ts";
+import { generateTypes } from "./generate-types.ts";
+import { locateParameter, locateRequestBody, locateResponse } from "./locate-schema.ts";
+import type { OperationPair, Side } from "./operations.ts";
+import { type Comparison, TypeWalker } from "./type-walker.ts";
+
+const OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  // The generated types need nothing newer; one small lib keeps a compiler run to tens of milliseconds.
+  lib: ["lib.es5.d.ts"],
+  types: [],
+};
+const LIB_DIR = dirname(ts.getDefaultLibFilePath(OPTIONS));
+// Lib files are parsed and bound once per process and shared by every program (as the language service does).
+const libFiles = new Map<string, ts.SourceFile>();
+
+/** The changes found, by operationId. */
+export async function compareTypes(
+  documents: Record<Side, OpenApiDocument>,
+  pairs: OperationPair[],
+): Promise<Map<string, Change[]>> {
+  const changes = new Map<string, Change[]>(pairs.map((pair) => [pair.head.id, []]));
+  if (pairs.length === 0) return changes;
+  const ids = pairs.map((pair) => pair.head.id);
+  const [baseTypes, headTypes] = await Promise.all([generateTypes(documents.base, ids), generateTypes(documents.head, ids)]);
+
+  const comparisons: Comparison[] = [];
+  const lines = [
+    'import type { operations as Base } from "./base.ts";',
+    'import type { operations as Head } from "./head.ts";',
+  ];
+  const declare = (comparison: Comparison, before: string, after: string) => {
+    lines.push(`export type Old${comparisons.length} = ${before};`, `export type New${comparisons.length} = ${after};`);
+    comparisons.push(comparison);
+  };
+  for (const pair of pairs) {
+    const [id, name] = [JSON.stringify(pair.head.id), pair.head.id];
+    declare(
+      { root: "parameters", operations: pair, label: `${name} parameters`, locate: locateParameter(pair) },
+      `Base[${id}]["parameters"]`,
+      `Head[${id}]["parameters"]`,
+    );
+    // The whole operation, so that whether the request body is optional is seen too.
+    declare(
+      { root: "requestBody", operations: pair, label: `${name} request body`, locate: locateRequestBody(pair) },
+      `Base[${id}]`,
+      `Head[${id}]`,
+    );
+    for (const response of pair.responses) {
+      const status = (side: Side) => JSON.stringify(response[side].status);
+      declare(
+        {
+          root: "response",
+          operations: pair,
+          label: `${name} response ${response.head.status}`,
+          locate: locateResponse(pair, response),
+        },
+        `Base[${id}]["responses"][${status("base")}]`,
+        `Head[${id}]["responses"][${status("head")}]`,
+      );
+    }
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), "spec-diff-"));
+  try {
+    writeFileSync(join(dir, "base.ts"), baseTypes);
+    writeFileSync(join(dir, "head.ts"), headTypes);
+    writeFileSync(join(dir, "check.ts"), `${lines.join("\n")}\n`);
+    const program = ts.createProgram([join(dir, "check.ts")], OPTIONS, compilerHost());
+    const check = program.getSourceFile(join(dir, "check.ts"))!;
+    const problems = program.getSemanticDiagnostics(check);
+    if (problems.length > 0) {
+      const text = problems.map((problem) => ts.flattenDiagnosticMessageText(problem.messageText, "\n")).join("\n");
+      throw new Error(`the generated types do not have the expected shape:\n${text}`);
+    }
+    const checker = program.getTypeChecker();
+    const aliases = check.statements.filter(ts.isTypeAliasDeclaration)
+      .map((alias) => checker.getTypeFromTypeNode(alias.type));
+    comparisons.forEach((comparison, index) => {
+      const walker = new TypeWalker(checker, comparison, changes.get(comparison.operations.head.id)!);
+      walker.compareRoot(aliases[2 * index]!, aliases[2 * index + 1]!);
+    });
+    return changes;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function compilerHost(): ts.CompilerHost {
+  const host = ts.createCompilerHost(OPTIONS);
+  const read = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (dirname(fileName) !== LIB_DIR) return read(fileName, languageVersion, ...rest);
+    let file = libFiles.get(fileName);
+    if (!file) {
+      file = read(fileName, languageVersion, ...rest);
+      if (file) libFiles.set(fileName, file);
+    }
+    return file;
+  };
+  return host;
+}

@@ -1,0 +1,82 @@
+// The safety net. Each rule looks for a kind of change it understands; this compares everything a call
+// depends on, with documentation taken out and equivalent spellings made equal, so a change no rule
+// understood (a new `discriminator`, say) is reported for a person to judge rather than passed as "none".
+import { canonicalJson } from "../canonical-json.ts";
+import type { OpenApiDocument } from "../load-document.ts";
+import { type Change, change } from "./change.ts";
+import { isDocumentation } from "./compare-docs.ts";
+import type { OperationPair, Side } from "./operations.ts";
+import { child, documentRoot, type Located } from "./pointer.ts";
+
+const MAPS = new Set(["properties", "patternProperties", "headers", "content", "encoding", "links", "callbacks",
+  "variables", "$defs", "definitions", "dependentSchemas", "mapping", "responses"]);
+const SETS = ["enum", "required", "type"];
+const FALSE_BY_DEFAULT = ["deprecated", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "allowReserved"];
+/** Compared by rules of their own; their documentation and identity are not the call. */
+const OPERATION_KEYS_ELSEWHERE = new Set(["operationId", "tags", "parameters", "responses", "security", "servers",
+  "deprecated"]);
+
+/** Only when nothing above patch was found for the operation: then a difference is one no rule explained. */
+export function compareUnclassified(pair: OperationPair, found: Change[]): Change[] {
+  if (found.some((change) => change.level !== "patch")) return [];
+  if (canonicalJson(shape(pair, "base")) === canonicalJson(shape(pair, "head"))) return [];
+  const message = `${pair.head.id}: changed in a way no rule classifies; judge it by hand (treated as breaking to be safe)`;
+  return [change("major", "unclassified-change", pair.head.located.pointer, message)];
+}
+
+function shape(pair: OperationPair, side: Side) {
+  const [document, operation] = [pair.documents[side], pair[side]];
+  const scheme = (name: string) => child(document, documentRoot(document), "components", "securitySchemes", name);
+  const requirement = (schemes: Record<string, string[]>) => canonicalJson(Object.fromEntries(Object.entries(schemes)
+    .map(([name, scopes]) => [name, { scopes: [...scopes].sort(), scheme: normalise(document, scheme(name)) }])));
+  const rest = Object.keys(operation.located.node)
+    .filter((key) => !OPERATION_KEYS_ELSEWHERE.has(key) && !isDocumentation(key))
+    .map((key) => [key, normalise(document, child(document, operation.located, key))]);
+  return {
+    call: `${operation.method} ${operation.path} ${operation.servers.urls[0]}`,
+    security: operation.security.requirements.map(requirement).sort(),
+    parameters: Object.fromEntries([...operation.parameters]
+      .map(([key, parameter]) => [key, normalise(document, parameter)])),
+    // Only responses both sides have are compared here: added and removed statuses have rules of their own.
+    responses: pair.responses.map((response) => normalise(document, response[side].located)),
+    rest: Object.fromEntries(rest),
+  };
+}
+
+/** A node with `$ref`s followed, documentation dropped and OpenAPI 3.0/3.1 spellings of the same thing unified. */
+function normalise(document: OpenApiDocument, located: Located | undefined, stack: string[] = [], isMap = false): unknown {
+  if (!located) return null;
+  if (stack.includes(located.pointer)) return "(recursive)";
+  const { node, pointer } = located;
+  if (node === null || typeof node !== "object") return node;
+  const path = [...stack, pointer];
+  if (Array.isArray(node)) return node.map((_, index) => normalise(document, child(document, located, index), path));
+  const result: Record<string, any> = {};
+  for (const key of Object.keys(node)) {
+    if (!isMap && (isDocumentation(key) || key === "$ref")) continue;
+    result[key] = normalise(document, child(document, located, key), path, !isMap && MAPS.has(key));
+  }
+  if (isMap) return result;
+
+  if (result.nullable === true) result.type = [result.type ?? [], "null"].flat();
+  delete result.nullable;
+  for (const key of FALSE_BY_DEFAULT) if (result[key] === false) delete result[key];
+  for (const key of ["minLength", "minItems", "minProperties"]) if (result[key] === 0) delete result[key];
+  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+    if (result[flag] === true && result[bound] !== undefined) [result[flag], result[bound]] = [result[bound], undefined];
+    else if (result[flag] === false) delete result[flag];
+  }
+  if (typeof result.in === "string" && typeof result.name === "string") {
+    // A parameter: spell out what OpenAPI leaves to defaults.
+    result.style ??= result.in === "query" || result.in === "cookie" ? "form" : "simple";
+    result.explode ??= result.style === "form";
+    if (result.required === false) delete result.required;
+  }
+  for (const key of SETS) {
+    if (result[key] !== undefined) result[key] = [result[key]].flat().map((value) => canonicalJson(value)).sort();
+  }
+  const keys = Object.keys(result).filter((key) => result[key] !== undefined);
+  // `allOf: [X]` alone is how OpenAPI 3.0 puts a description beside a $ref: it is X.
+  if (keys.length === 1 && Array.isArray(result.allOf) && result.allOf.length === 1) return result.allOf[0];
+  return Object.fromEntries(keys.map((key) => [key, result[key]]));
+}

@@ -1,0 +1,50 @@
+// Classifies the change between two versions of the spec as the semver bump the published packages need,
+// from the point of view of code written against the old packages. See each compare-*.ts for its rules.
+import type { OpenApiDocument } from "../load-document.ts";
+import { bumpFor, type Change, type SpecDiff, sortChanges } from "./change.ts";
+import { compareConstraints } from "./compare-constraints.ts";
+import { compareDocs } from "./compare-docs.ts";
+import { compareOperation, compareOperationSets } from "./compare-operations.ts";
+import { compareSecurity } from "./compare-security.ts";
+import { compareTypes } from "./compare-types.ts";
+import { compareUnclassified } from "./compare-unclassified.ts";
+import { findOperations, pairOperation, publishedOperationIds } from "./operations.ts";
+
+export type { Bump, Change, Level, SpecDiff } from "./change.ts";
+
+export type DiffOptions = {
+  /** The operationIds consumers can call; by default those openapi/sync.config.json publishes. */
+  operations?: readonly string[];
+};
+
+export async function diffSpecs(
+  base: OpenApiDocument,
+  head: OpenApiDocument,
+  options: DiffOptions = {},
+): Promise<SpecDiff> {
+  const ids = options.operations ?? publishedOperationIds();
+  const [before, after] = [findOperations(base, ids), findOperations(head, ids)];
+  // Comparing two documents that publish nothing would say "none" about the wrong files.
+  if (before.size === 0 && after.size === 0) {
+    throw new Error(`neither document has any of the published operations (${ids.join(", ")})`);
+  }
+  const documents = { base, head };
+  const pairs = ids
+    .filter((id) => before.has(id) && after.has(id))
+    .map((id) => pairOperation(documents, before.get(id)!, after.get(id)!));
+
+  const changes: Change[] = compareOperationSets(ids, before, after);
+  const typeChanges = await compareTypes(documents, pairs);
+  for (const pair of pairs) {
+    const found = [
+      ...compareOperation(pair.base, pair.head),
+      ...compareSecurity(pair),
+      ...compareConstraints(pair),
+      ...compareDocs(pair),
+      ...(typeChanges.get(pair.head.id) ?? []),
+    ];
+    changes.push(...found, ...compareUnclassified(pair, found));
+  }
+  const sorted = sortChanges(changes);
+  return { bump: bumpFor(sorted), changes: sorted };
+}

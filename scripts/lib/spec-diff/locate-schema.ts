@@ -1,0 +1,68 @@
+// Where the schema behind a path of generated property names is, in either document, so a change found on
+// the types points at the spec text that caused it. A trailing "" asks for the schema of a parameter or header
+// rather than the parameter or header itself.
+import type { OpenApiDocument } from "../load-document.ts";
+import { type OperationPair, parameterKey, type ResponsePair, type Side } from "./operations.ts";
+import { child, type Located } from "./pointer.ts";
+
+export type Locate = (segments: string[], side: Side) => Located | undefined;
+
+export function locateParameter(pair: OperationPair): Locate {
+  return (segments, side) => {
+    const [location, name, ...rest] = segments;
+    if (!location || name === undefined) return undefined;
+    const document = pair.documents[side];
+    const parameter = pair[side].parameters.get(parameterKey({ in: location, name }));
+    return rest.length ? schemaPath(document, parameterSchema(document, parameter), rest) : parameter;
+  };
+}
+
+export function locateRequestBody(pair: OperationPair): Locate {
+  return (segments, side) =>
+    contentPath(pair.documents[side], child(pair.documents[side], pair[side].located, "requestBody"), segments);
+}
+
+export function locateResponse(pair: OperationPair, response: ResponsePair): Locate {
+  return (segments, side) => contentPath(pair.documents[side], response[side].located, segments);
+}
+
+/** `content.<media type>.<fields…>` or `headers.<name>` below a response or request body. */
+function contentPath(document: OpenApiDocument, start: Located | undefined, segments: string[]): Located | undefined {
+  const [group, name, ...rest] = segments;
+  if (group === undefined || group === "") return start;
+  if (name === undefined || name === "") return child(document, start, group) ?? start;
+  const entry = child(document, start, group, name);
+  if (rest.length === 0) return entry ?? start;
+  const schema = group === "headers" ? parameterSchema(document, entry) : child(document, entry, "schema");
+  return schemaPath(document, schema, rest) ?? entry ?? start;
+}
+
+function parameterSchema(document: OpenApiDocument, parameter: Located | undefined): Located | undefined {
+  const media = Object.keys(parameter?.node?.content ?? {})[0];
+  return media ? child(document, parameter, "content", media, "schema") : child(document, parameter, "schema");
+}
+
+/** Follows property names (through allOf/anyOf/oneOf) and `[]` for array items; stops at the deepest match. */
+function schemaPath(document: OpenApiDocument, start: Located | undefined, segments: string[]): Located | undefined {
+  let current = start;
+  for (const segment of segments.filter((s) => s !== "")) {
+    const next = segment === "[]" ? child(document, current, "items") : findProperty(document, current, segment);
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
+
+function findProperty(document: OpenApiDocument, schema: Located | undefined, name: string, depth = 0): Located | undefined {
+  if (!schema || depth > 16) return undefined;
+  if (schema.node?.properties && Object.hasOwn(schema.node.properties, name)) {
+    return child(document, schema, "properties", name);
+  }
+  for (const key of ["allOf", "anyOf", "oneOf"]) {
+    for (let index = 0; index < (schema.node?.[key]?.length ?? 0); index++) {
+      const found = findProperty(document, child(document, schema, key, index), name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

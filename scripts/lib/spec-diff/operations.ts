@@ -1,0 +1,115 @@
+// The published operations of a document, each with what a call depends on gathered in one place:
+// parameters merged from path item and operation, responses, success status, security and servers.
+import { readFileSync } from "node:fs";
+import type { OpenApiDocument } from "../load-document.ts";
+import { child, documentRoot, joinPointer, type Located, resolve } from "./pointer.ts";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const CONFIG_FILE = new URL("../../../openapi/sync.config.json", import.meta.url);
+
+export type Side = "base" | "head";
+
+export type Operation = {
+  id: string;
+  path: string;
+  method: string;
+  located: Located;
+  /** Keyed `in:name`; header names are case-insensitive in HTTP, so their key is lower-cased. */
+  parameters: Map<string, Located>;
+  responses: Map<string, Located>;
+  successStatus: string | undefined;
+  security: { requirements: Array<Record<string, string[]>>; pointer: string };
+  servers: { urls: string[]; located: Located | undefined };
+};
+
+export type ResponsePair = Record<Side, { status: string; located: Located }>;
+
+/** One operation in both documents: what every comparison rule takes. */
+export type OperationPair = Record<Side, Operation> & {
+  documents: Record<Side, OpenApiDocument>;
+  responses: ResponsePair[];
+};
+
+/** The operationIds that `pnpm spec:sync` publishes: other upstream operations are none of our consumers' business. */
+export function publishedOperationIds(): string[] {
+  return (JSON.parse(readFileSync(CONFIG_FILE, "utf8")) as { operations: string[] }).operations;
+}
+
+export function findOperations(document: OpenApiDocument, ids: readonly string[]): Map<string, Operation> {
+  const found = new Map<string, Operation>();
+  for (const path of Object.keys(document.paths)) {
+    const item = resolve(document, { node: document.paths[path], pointer: joinPointer("/paths", path) });
+    for (const method of METHODS) {
+      const operation = child(document, item, method);
+      const id = operation?.node?.operationId;
+      if (!operation || !ids.includes(id)) continue;
+      const twice = found.get(id);
+      if (twice) throw new Error(`operationId ${id} is used twice (${twice.located.pointer}, ${operation.pointer})`);
+      found.set(id, describe(document, { id, path, method }, item, operation));
+    }
+  }
+  return found;
+}
+
+export function pairOperation(documents: Record<Side, OpenApiDocument>, base: Operation, head: Operation): OperationPair {
+  return { documents, base, head, responses: pairResponses(base, head) };
+}
+
+type Identity = Pick<Operation, "id" | "path" | "method">;
+
+function describe(document: OpenApiDocument, identity: Identity, item: Located, operation: Located): Operation {
+  const parameters = new Map<string, Located>();
+  // Operation-level parameters override path-level ones with the same name and location (OpenAPI's rule).
+  for (const owner of [item, operation]) {
+    for (const [index] of (owner.node.parameters ?? []).entries()) {
+      const parameter = child(document, owner, "parameters", index)!;
+      parameters.set(parameterKey(parameter.node), parameter);
+    }
+  }
+  const responses = new Map<string, Located>();
+  for (const status of Object.keys(operation.node.responses ?? {})) {
+    responses.set(status, child(document, operation, "responses", status)!);
+  }
+  const statuses = [...responses.keys()].sort();
+  const successStatus = statuses.find((status) => /^2\d\d$/.test(status)) ??
+    statuses.find((status) => /^2XX$/i.test(status));
+
+  const own = operation.node.security !== undefined;
+  const security = {
+    requirements: (own ? operation.node.security : document.security) ?? [],
+    pointer: own ? joinPointer(operation.pointer, "security") : document.security ? "/security" : operation.pointer,
+  };
+  // The nearest servers list wins; without one OpenAPI's default is "/".
+  const listed = child(document, operation, "servers") ?? child(document, item, "servers") ??
+    child(document, documentRoot(document), "servers");
+  const servers = { urls: listed?.node?.length ? listed.node.map(serverUrl) : ["/"], located: listed };
+  return { ...identity, located: operation, parameters, responses, successStatus, security, servers };
+}
+
+export const parameterKey = (parameter: { in: string; name: string }) =>
+  `${parameter.in}:${parameter.in === "header" ? String(parameter.name).toLowerCase() : parameter.name}`;
+
+/** A server's URL as a client would call it: variables replaced by their defaults. */
+function serverUrl(server: { url: string; variables?: Record<string, { default: string }> }): string {
+  return server.url.replace(/\{([^}]+)\}/g, (match, name: string) => server.variables?.[name]?.default ?? match);
+}
+
+/**
+ * Responses that correspond between two versions of an operation: the success response by its role (so a
+ * changed success status still compares the bodies), every other one by its status.
+ */
+function pairResponses(base: Operation, head: Operation): ResponsePair[] {
+  const pairs: ResponsePair[] = [];
+  if (base.successStatus && head.successStatus) {
+    pairs.push({
+      base: { status: base.successStatus, located: base.responses.get(base.successStatus)! },
+      head: { status: head.successStatus, located: head.responses.get(head.successStatus)! },
+    });
+  }
+  const success = new Set([base.successStatus, head.successStatus]);
+  for (const [status, located] of base.responses) {
+    const other = head.responses.get(status);
+    if (other && !success.has(status)) pairs.push({ base: { status, located }, head: { status, located: other } });
+  }
+  return pairs;
+}

@@ -1,0 +1,22 @@
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+
+type Change = { level: string; kind: string; pointer: string; message: string };
+export type SpecChangeset = { bump: "major" | "minor" | "patch"; changes: Change[]; upstream: { date: string; sha256: string } };
+
+/**
+ * Writes the one changeset that describes the pending upstream spec update, for both packages (the client's
+ * generated table changes with the spec). One fixed file, so running the update again replaces it.
+ */
+export function writeSpecChangeset(file: string, packages: string[], changeset: SpecChangeset | undefined): void {
+  if (!changeset) {
+    if (existsSync(file)) rmSync(file);
+    return;
+  }
+  const { bump, changes, upstream } = changeset;
+  const frontMatter = packages.map((name) => `"${name}": ${bump}`).join("\n");
+  const list = changes.map((c) => `- **${c.level}** ${c.message} (\`${c.pointer}\`)`).join("\n");
+  writeFileSync(
+    file,
+    `---\n${frontMatter}\n---\n\nUpdate to Cloudflare's API document of ${upstream.date} (sha256 \`${upstream.sha256.slice(0, 12)}…\`).\n\n${list}\n`,
+  );
+}

@@ -1,0 +1,196 @@
+// The release pipeline end to end against a real registry (verdaccio on 127.0.0.1, no uplink): publish both
+// packages through changesets, install them into fresh consumer projects (ESM, CJS, TypeScript node16 and
+// bundler) that call Prism, then release a breaking and a docs-only upstream change as a major and a patch.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyProject } from "../lib/project-copy.ts";
+import { type PrismMock, startPrismMock } from "../lib/prism.ts";
+import { type LocalRegistry, startLocalRegistry } from "../lib/verdaccio.ts";
+
+const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
+const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const PARAMS = {
+  account_id: "023e105f4ecef8ad9ca31a8372d0c353",
+  app_id: "app",
+  meeting_id: "550e8400-e29b-41d4-a716-446655440000",
+  participant_id: "participant-1",
+};
+
+let dir: string;
+let project: string;
+let registry: LocalRegistry;
+let prism: PrismMock;
+let env: NodeJS.ProcessEnv;
+
+function run(cwd: string, command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+const published = (name: string, field = "version") => JSON.parse(run(dir, "npm", ["view", name, field, "--json"]));
+const packageVersion = (name: "types" | "client") =>
+  JSON.parse(readFileSync(join(project, "packages", name, "package.json"), "utf8")).version;
+
+beforeAll(async () => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), "release-e2e-")));
+  project = join(dir, "project");
+  [registry, prism] = await Promise.all([startLocalRegistry(join(dir, "registry")), startPrismMock()]);
+  const host = registry.url.replace(/^http:/, "");
+  writeFileSync(join(dir, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=local-registry-token\n`);
+  // Both variables: pnpm 12 reads only its own, npm only its own; a miss would publish to the public registry.
+  env = {
+    ...process.env,
+    npm_config_registry: registry.url,
+    pnpm_config_registry: registry.url,
+    npm_config_userconfig: join(dir, ".npmrc"),
+    TURBO_TELEMETRY_DISABLED: "1",
+    REDOCLY_TELEMETRY: "off",
+  };
+  // The registry has no uplink, so it gets the client's own runtime dependencies from the local install.
+  // They are copied first: the store hard-links equal files, which npm packs as empty tar link entries.
+  const resolveFromClient = createRequire(join(import.meta.dirname, "../../packages/client/package.json")).resolve;
+  const resolveFromFetch = createRequire(realpathSync(resolveFromClient("openapi-fetch/package.json"))).resolve;
+  for (const packageFile of [resolveFromClient("openapi-fetch/package.json"), resolveFromFetch("openapi-typescript-helpers/package.json")]) {
+    const copy = mkdtempSync(join(dir, "dependency-"));
+    cpSync(dirname(realpathSync(packageFile)), copy, { recursive: true, dereference: true });
+    run(dir, "npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"]);
+  }
+  copyProject(project);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([registry?.stop(), prism?.stop()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh consumer project that installs the published packages and calls Prism four ways. */
+function consume(version: string) {
+  const consumer = mkdtempSync(join(dir, "consumer-"));
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  run(consumer, "npm", ["install", "--no-audit", "--no-fund", `@realtimekit-api/client@${version}`, `@realtimekit-api/types@${version}`]);
+  const call = `createRealtimeKitClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).getMeetingParticipant(${JSON.stringify(PARAMS)})`;
+  writeFileSync(join(consumer, "esm.mjs"), `import { createRealtimeKitClient } from "@realtimekit-api/client";\nconsole.log(JSON.stringify(await ${call}));\n`);
+  writeFileSync(join(consumer, "cjs.cjs"), `const { createRealtimeKitClient } = require("@realtimekit-api/client");\n${call}.then((p) => console.log(JSON.stringify(p)));\n`);
+  mkdirSync(join(consumer, "src"));
+  writeFileSync(
+    join(consumer, "src", "main.ts"),
+    `import { createRealtimeKitClient, RealtimeKitApiError, type Participant } from "@realtimekit-api/client";\n` +
+      `import type { paths } from "@realtimekit-api/types";\n` +
+      `type Path = keyof paths;\nconst path: Path = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";\n` +
+      `const participant: Participant = await ${call};\n` +
+      `const name: string | null | undefined = participant.name;\n` +
+      `console.log(JSON.stringify({ ...participant, name, path, isError: participant instanceof RealtimeKitApiError }));\n`,
+  );
+  for (const resolution of ["node16", "bundler"]) {
+    const module = resolution === "node16" ? "node16" : "esnext";
+    writeFileSync(
+      join(consumer, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: "es2022", module, moduleResolution: resolution, outDir: `out-${resolution}`, types: [], lib: ["es2022", "dom"] },
+        include: ["src"],
+      }),
+    );
+  }
+  const outputs: Record<string, unknown> = {};
+  const node = (file: string) => JSON.parse(run(consumer, process.execPath, [file]));
+  outputs.esm = node("esm.mjs");
+  outputs.cjs = node("cjs.cjs");
+  for (const resolution of ["node16", "bundler"]) {
+    run(consumer, process.execPath, [TSC, "-p", `tsconfig.${resolution}.json`]);
+    outputs[resolution] = node(join(`out-${resolution}`, "main.js"));
+  }
+  return outputs as Record<"esm" | "cjs" | "node16" | "bundler", Record<string, unknown>>;
+}
+
+/** An upstream document: the committed fixture with one change applied. */
+function upstreamWith(date: string, change: (document: any) => void): string {
+  const document = JSON.parse(readFileSync(UPSTREAM_FIXTURE, "utf8"));
+  change(document);
+  const file = join(dir, `cloudflare-openapi-${date}.json`);
+  writeFileSync(file, JSON.stringify(document));
+  return file;
+}
+
+function withoutPresetName(document: any) {
+  const participant = document.components.schemas.realtimekit_Participant;
+  delete participant.properties.preset_name;
+  participant.required = participant.required.filter((name: string) => name !== "preset_name");
+}
+
+function newDescription(document: any) {
+  const path = Object.keys(document.paths).find((p) => p.endsWith("{participant_id}"))!;
+  document.paths[path].get.description = "Returns the details of one participant of a meeting.";
+}
+
+function releaseUpstream(file: string) {
+  const update = run(project, "pnpm", ["spec:update", file]);
+  const changeset = readFileSync(join(project, ".changeset", "upstream-spec-update.md"), "utf8");
+  run(project, "pnpm", ["changeset", "version"]);
+  run(project, "pnpm", ["release"]);
+  return { update, changeset };
+}
+
+describe("release to a local registry", { timeout: 240_000 }, () => {
+  it("publishes 0.1.0 of both packages through changesets, with the client pinned to its types", () => {
+    run(project, "pnpm", ["release"]);
+    expect(published("@realtimekit-api/types")).toBe("0.1.0");
+    expect(published("@realtimekit-api/client")).toBe("0.1.0");
+    expect(published("@realtimekit-api/client@0.1.0", "dependencies")).toEqual({
+      "@realtimekit-api/types": "0.1.0",
+      "openapi-fetch": "0.17.0",
+    });
+  });
+
+  it("installs and works from ESM, CJS, and TypeScript (node16 and bundler resolution)", () => {
+    const outputs = consume("0.1.0");
+    for (const output of Object.values(outputs)) {
+      expect(output).toMatchObject({ id: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e", preset_name: "preset_name" });
+    }
+    expect(outputs.node16.isError).toBe(false);
+  });
+
+  it("releases a breaking upstream change as a major, with changelogs and the client's dependency bumped", () => {
+    const file = upstreamWith("2026-09-01", withoutPresetName);
+    const { changeset } = releaseUpstream(file);
+    expect(changeset).toContain('"@realtimekit-api/types": major');
+    expect(changeset).toContain('"@realtimekit-api/client": major');
+    expect(changeset).toContain("preset_name");
+    expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.0", "1.0.0"]);
+    expect(readFileSync(join(project, "packages/types/CHANGELOG.md"), "utf8")).toMatch(/## 1\.0\.0[\s\S]*preset_name/);
+    expect(published("@realtimekit-api/client@1.0.0", "dependencies")).toMatchObject({ "@realtimekit-api/types": "1.0.0" });
+    const shipped = JSON.parse(run(dir, "npm", ["view", "@realtimekit-api/types@1.0.0", "dist.tarball", "--json"]));
+    expect(shipped).toMatch(/types-1\.0\.0\.tgz$/);
+  });
+
+  it("releases a docs-only upstream change as a patch", () => {
+    // 2026-09-01's shape, with only the operation's description changed.
+    const file = upstreamWith("2026-09-15", (document) => {
+      withoutPresetName(document);
+      newDescription(document);
+    });
+    const { changeset } = releaseUpstream(file);
+    expect(changeset).toContain('"@realtimekit-api/types": patch');
+    expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.1", "1.0.1"]);
+    expect(published("@realtimekit-api/types")).toBe("1.0.1");
+    expect(published("@realtimekit-api/client")).toBe("1.0.1");
+  });
+
+  it("says none, and writes no changeset, for an upstream change outside the published operation", () => {
+    // 2026-09-15's published operation, with a change elsewhere in the API.
+    const file = upstreamWith("2026-10-01", (document) => {
+      withoutPresetName(document);
+      newDescription(document);
+      document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere.";
+    });
+    const update = run(project, "pnpm", ["spec:update", file]);
+    expect(update).toMatch(/: none/);
+    expect(() => readFileSync(join(project, ".changeset", "upstream-spec-update.md"))).toThrow();
+  });
+});
