@@ -8,5 +8,10 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest.json" },
     testTimeout: 30_000,
+    // Starting a fresh worker per file costs more than most of these files take to run. No file relies on
+    // module state of its own: each starts and closes its own servers and restores what it stubs.
+    isolate: false,
+    // The built package is loaded by Node itself, exactly as consumers load it, never transformed by vitest.
+    server: { deps: { external: [/\/packages\/client\/dist\//] } },
   },
 });

@@ -23,6 +23,7 @@ export function schemaConstraints(spec: any, node: any): any {
     if (key === "properties") {
       result[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, schemaConstraints(spec, s)]));
     } else if (key === "items") result[key] = schemaConstraints(spec, value);
+    else if (key === "pattern") result[key] = checkedPattern(value);
     else if (key === "allOf" || key === "anyOf" || key === "oneOf") {
       result[key] = (value as unknown[]).map((s) => schemaConstraints(spec, s));
     } else result[key] = value;
@@ -32,4 +33,14 @@ export function schemaConstraints(spec: any, node: any): any {
     return result.allOf[0];
   }
   return result;
+}
+
+/** The client tests patterns as Unicode-mode RegExps: one that doesn't compile so fails generation, not a call. */
+function checkedPattern(pattern: unknown): string {
+  try {
+    new RegExp(pattern as string, "u");
+  } catch (error) {
+    throw new Error(`pattern ${JSON.stringify(pattern)} is not a valid Unicode-mode regular expression: ${(error as Error).message}`);
+  }
+  return pattern as string;
 }

@@ -6,6 +6,7 @@ import {
 } from "./errors.ts";
 import type { Log } from "./logger.ts";
 import { type Backoff, retryDelayMs } from "./retry-policy.ts";
+import { sleep, startTimer } from "./timers.ts";
 
 export type CallPolicy = {
   maxRetries: number;
@@ -14,71 +15,65 @@ export type CallPolicy = {
   backoff: Backoff;
   signal: AbortSignal | undefined;
   log: Log;
+  redact: (text: string) => string;
 };
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or runs out of retries or time. Each attempt gets its own
- * signal, aborted by its timeout, the call's deadline or the caller's signal. Every timer and listener is
- * removed before this settles, so nothing keeps the process alive afterwards.
+ * signal, aborted by its timeout, the call's deadline or the caller's signal, and is abandoned at that moment
+ * even if it ignores the signal (a custom fetch might). Every timer and listener is removed before this
+ * settles, so nothing keeps the process alive afterwards.
  */
 export async function callWithRetries<T>(
-  attempt: (signal: AbortSignal, attemptNumber: number) => Promise<T>,
+  attempt: (signal: AbortSignal, attempts: number) => Promise<T>,
   policy: CallPolicy,
 ): Promise<T> {
-  const { signal: callerSignal, deadlineMs } = policy;
+  const { signal: callerSignal, deadlineMs, timeoutMs } = policy;
   callerSignal?.throwIfAborted();
   const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
-  for (let attemptNumber = 1; ; attemptNumber++) {
+  for (let attempts = 1; ; attempts++) {
     const remaining = deadline - Date.now();
-    const limitedByDeadline = remaining <= policy.timeoutMs;
+    const deadlineFirst = remaining <= timeoutMs;
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    let abandon!: (reason?: unknown) => void;
+    // Settles with the attempt, or rejects the moment the attempt is aborted, whether or not it heeds its signal.
+    const settled = new Promise<T>((resolve, reject) => {
+      abandon = reject;
+      attempt(controller.signal, attempts).then(resolve, reject);
+    });
+    const abort = (reason?: unknown) => {
+      controller.abort(reason);
+      abandon(reason);
+    };
+    const timer = startTimer(() => {
       timedOut = true;
-      controller.abort();
-    }, Math.max(0, Math.min(policy.timeoutMs, remaining)));
-    const forwardAbort = () => controller.abort(callerSignal!.reason);
-    callerSignal?.addEventListener("abort", forwardAbort, { once: true });
+      abort();
+    }, deadlineFirst ? remaining : timeoutMs);
+    const forwardAbort = () => abort(callerSignal!.reason);
+    callerSignal?.addEventListener("abort", forwardAbort);
 
     let failure: RealtimeKitError;
     try {
-      return await attempt(controller.signal, attemptNumber);
+      return await settled;
     } catch (error) {
       // A caller's abort is the caller's own decision: surface it as the platform does, never retried.
       if (callerSignal?.aborted) throw callerSignal.reason;
-      if (timedOut) {
-        failure = limitedByDeadline
-          ? new RealtimeKitTimeoutError("deadline", deadlineMs!, attemptNumber)
-          : new RealtimeKitTimeoutError("attempt", policy.timeoutMs, attemptNumber);
-      } else if (error instanceof RealtimeKitError) failure = error;
-      else failure = new RealtimeKitConnectionError(error, attemptNumber);
+      failure = timedOut
+        ? new RealtimeKitTimeoutError(deadlineFirst ? "deadline" : "attempt", deadlineFirst ? deadlineMs! : timeoutMs, attempts)
+        : error instanceof RealtimeKitError
+          ? error
+          : new RealtimeKitConnectionError(error, attempts, policy.redact);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", forwardAbort);
     }
 
-    const retryable = (failure as { retryable?: boolean }).retryable === true;
-    if (!retryable || attemptNumber > policy.maxRetries || (failure as RealtimeKitTimeoutError).scope === "deadline") {
-      throw failure;
-    }
-    const headers = failure instanceof RealtimeKitApiError ? failure.headers : undefined;
-    const delay = retryDelayMs(attemptNumber, headers, policy.backoff);
+    if ((failure as { retryable?: boolean }).retryable !== true || attempts > policy.maxRetries) throw failure;
+    const delay = retryDelayMs(attempts, failure instanceof RealtimeKitApiError ? failure.headers : undefined, policy.backoff);
+    // A wait that would end past the deadline can only end in a timeout: report the real failure instead.
     if (Date.now() + delay >= deadline) throw failure;
-    policy.log("warn", "retrying", { attempt: attemptNumber, delayMs: Math.round(delay), reason: failure.message });
+    policy.log("warn", "retrying", { attempt: attempts, delayMs: Math.round(delay), reason: failure.message });
     await sleep(delay, callerSignal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -2,8 +2,10 @@
 // which surfaces as the platform's AbortError. No error ever holds the API token or request headers.
 
 // `instanceof` must work when one process loads both the ESM and the CJS build (two copies of each class):
-// classes are matched by a registered symbol brand rather than by prototype identity.
+// the package's own classes are matched by a registered symbol brand rather than by prototype identity.
 const KINDS = Symbol.for("@realtimekit-api/client.error-kinds");
+
+const plural = (attempts: number) => `${attempts} attempt${attempts === 1 ? "" : "s"}`;
 
 export class RealtimeKitError extends Error {
   static readonly kind: string = "RealtimeKitError";
@@ -12,15 +14,17 @@ export class RealtimeKitError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     const kinds: string[] = [];
-    for (let c: any = new.target; c && c.kind; c = Object.getPrototypeOf(c)) kinds.push(c.kind);
+    // Only classes that declare their own kind are brands; a caller's subclass keeps ordinary instanceof.
+    for (let c: any = new.target; c.kind; c = Object.getPrototypeOf(c)) if (Object.hasOwn(c, "kind")) kinds.push(c.kind);
     Object.defineProperty(this, KINDS, { value: kinds });
     // An own, non-enumerable name survives minifiers that rename classes.
-    Object.defineProperty(this, "name", { value: (new.target as typeof RealtimeKitError).kind, enumerable: false });
+    Object.defineProperty(this, "name", { value: kinds[0], configurable: true, writable: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    const kinds = (value as { [KINDS]?: readonly string[] } | null)?.[KINDS];
-    return Array.isArray(kinds) && kinds.includes(this.kind);
+    return Object.hasOwn(this, "kind")
+      ? (value as { [KINDS]?: string[] } | null)?.[KINDS]?.includes(this.kind) === true
+      : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
@@ -28,37 +32,37 @@ export class RealtimeKitError extends Error {
 export class RealtimeKitValidationError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitValidationError";
   /** The parameter or option, e.g. `meeting_id` or `baseUrl`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The rule it broke, e.g. `format`, `maxLength`, `required`, `pathSegment`. */
-  readonly rule: string;
+  declare readonly rule: string;
 
   constructor(field: string, rule: string, message: string) {
     super(`Invalid ${field}: ${message} (rule: ${rule})`);
-    this.field = field;
-    this.rule = rule;
+    Object.assign(this, { field, rule });
   }
 }
 
 export type ApiErrorDetail = { code: number | undefined; message: string };
 
-/** The API answered with a status other than success. */
+/** The API answered with a status other than success (a redirect included: the client never follows one). */
 export class RealtimeKitApiError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitApiError";
-  readonly status: number;
+  /** The HTTP status; 0 is a browser's opaque redirect. */
+  declare readonly status: number;
   /** The first error code in the body, if any. */
-  readonly code: number | undefined;
+  declare readonly code: number | undefined;
   /** Every error code and message from the body, from either envelope. */
-  readonly errors: ApiErrorDetail[];
+  declare readonly errors: ApiErrorDetail[];
   /** Cloudflare's request id (`cf-ray`), to quote to support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Whether the client considers the failure transient (it retries those). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How many requests were made, retries included. */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** A short excerpt of a body that was not JSON, such as a proxy's HTML page. */
-  readonly bodyExcerpt: string | undefined;
-  /** The response's headers (rate-limit and retry hints among them). */
-  readonly headers: Headers;
+  declare readonly bodyExcerpt: string | undefined;
+  /** The response's headers (rate-limit and retry hints among them). Not enumerable, so logs stay short. */
+  declare readonly headers: Headers;
 
   constructor(init: {
     status: number;
@@ -72,15 +76,10 @@ export class RealtimeKitApiError extends RealtimeKitError {
   }) {
     const summary = init.message ?? (init.errors.map((e) => (e.code === undefined ? e.message : `${e.code} ${e.message}`)).join("; ") ||
       init.bodyExcerpt || "no error details in the body");
-    super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""}`);
-    this.status = init.status;
-    this.errors = init.errors;
-    this.code = init.errors[0]?.code;
-    this.requestId = init.requestId;
-    this.retryable = init.retryable;
-    this.attempts = init.attempts;
-    this.bodyExcerpt = init.bodyExcerpt;
-    this.headers = init.headers;
+    super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} after ${plural(init.attempts)}`);
+    const { status, errors, requestId, retryable, attempts, bodyExcerpt, headers } = init;
+    Object.assign(this, { status, code: errors[0]?.code, errors, requestId, retryable, attempts, bodyExcerpt });
+    Object.defineProperty(this, "headers", { value: headers });
   }
 
   get codes(): Array<number | undefined> {
@@ -95,45 +94,47 @@ export class RealtimeKitApiError extends RealtimeKitError {
 /** An attempt, or the whole call's deadline, ran out of time. */
 export class RealtimeKitTimeoutError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitTimeoutError";
-  readonly timeoutMs: number;
-  readonly scope: "attempt" | "deadline";
-  readonly attempts: number;
-  readonly retryable = true;
+  /** The limit that ran out: `timeoutMs` for an attempt, `deadlineMs` for the call. */
+  declare readonly timeoutMs: number;
+  declare readonly scope: "attempt" | "deadline";
+  declare readonly attempts: number;
+  /** Whether the client considers the failure transient; a deadline is final. */
+  declare readonly retryable: boolean;
 
   constructor(scope: "attempt" | "deadline", timeoutMs: number, attempts: number) {
-    super(`${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? "" : "s"})`);
-    this.scope = scope;
-    this.timeoutMs = timeoutMs;
-    this.attempts = attempts;
+    super(`${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms (${plural(attempts)})`);
+    Object.assign(this, { scope, timeoutMs, attempts, retryable: scope === "attempt" });
   }
 }
 
 /** No answer: the connection was refused, reset, or closed before the body was complete. */
 export class RealtimeKitConnectionError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitConnectionError";
-  readonly attempts: number;
-  readonly retryable = true;
+  declare readonly attempts: number;
+  declare readonly retryable: true;
 
-  constructor(cause: unknown, attempts: number) {
+  /** `redact` removes the credential from the cause's text before it becomes this error's message. */
+  constructor(cause: unknown, attempts: number, redact: (text: string) => string = String) {
     const reason = (cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message ?? String(cause);
-    super(`Connection failed: ${reason} (${attempts} attempt${attempts === 1 ? "" : "s"})`, { cause });
-    this.attempts = attempts;
+    super(`Connection failed: ${redact(reason)} (${plural(attempts)})`, { cause });
+    Object.assign(this, { attempts, retryable: true });
   }
 }
 
-export type ResponseIssue = { pointer: string; message: string };
+/** One way a success body differs from the spec: where (JSON pointer, "" for the whole body) and how. */
+export type ResponseIssue = { pointer: string; message: string; rule?: string };
 
-/** A success status came with a body that is not what the spec promises. */
+/** A success status came with a body that is not what the spec promises (empty, not JSON, too large, off-schema). */
 export class RealtimeKitResponseValidationError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitResponseValidationError";
-  readonly status: number;
-  readonly issues: ResponseIssue[];
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly issues: ResponseIssue[];
+  declare readonly requestId: string | undefined;
+  /** How many requests were made; a bad success body is not retried. */
+  declare readonly attempts: number;
 
-  constructor(status: number, issues: ResponseIssue[], requestId: string | undefined) {
+  constructor(status: number, issues: ResponseIssue[], requestId: string | undefined, attempts = 1) {
     super(`Unexpected ${status} response body: ${issues.map((i) => `${i.pointer || "/"} ${i.message}`).join("; ")}`);
-    this.status = status;
-    this.issues = issues;
-    this.requestId = requestId;
+    Object.assign(this, { status, issues, requestId, attempts });
   }
 }

@@ -16,6 +16,7 @@ export {
   type ResponseIssue,
 } from "./errors.ts";
 export type { Logger, LogLevel } from "./logger.ts";
+export type { Backoff } from "./retry-policy.ts";
 export type {
   CloudflareV4ErrorBody,
   GetMeetingParticipantErrorBody,

@@ -6,13 +6,18 @@ export type Logger = Partial<Record<Exclude<LogLevel, "off">, (message: string, 
 export type Log = (level: Exclude<LogLevel, "off">, message: string, details?: Record<string, unknown>) => void;
 
 const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
-const SECRET_HEADERS = /^(authorization|cookie|set-cookie|x-auth-key|x-auth-user-service-key|proxy-authorization)$/i;
+const SECRET_HEADERS = /^(authorization|cookie|set-cookie|x-auth-key|x-auth-email|x-auth-user-service-key|proxy-authorization|cf-access-client-secret)$/i;
 
-/** A log function that drops lines below `level` and prefixes each with the package name. */
+/**
+ * A log function that drops lines below `level` and prefixes each with the package name. A logger that
+ * throws is ignored: logging must never change the outcome of a call.
+ */
 export function createLog(logger: Logger | undefined, level: LogLevel): Log {
   if (!logger || level === "off") return () => {};
   return (lineLevel, message, details) => {
-    if (RANK[lineLevel] >= RANK[level]) logger[lineLevel]?.(`[realtimekit-api] ${message}`, details);
+    try {
+      if (RANK[lineLevel] >= RANK[level]) logger[lineLevel]?.(`[realtimekit-api] ${message}`, details);
+    } catch {}
   };
 }
 

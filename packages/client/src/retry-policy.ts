@@ -5,8 +5,8 @@ export type Backoff = { initialDelayMs: number; maxDelayMs: number };
 
 export const DEFAULT_BACKOFF: Backoff = { initialDelayMs: 500, maxDelayMs: 8_000 };
 
-/** A server-requested wait longer than this is ignored in favour of backoff. */
-const MAX_RETRY_AFTER_MS = 60_000;
+/** A server-requested wait longer than this is ignored in favour of backoff, so a bad header can't stall a call. */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 export function isRetryableResponse(status: number, headers: Headers): boolean {
   // An explicit server hint wins, as in Cloudflare's SDK.
@@ -29,9 +29,10 @@ function requestedDelayMs(headers: Headers): number | undefined {
   const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
   if (Number.isFinite(milliseconds)) return milliseconds;
   const retryAfter = headers.get("retry-after");
-  if (retryAfter === null) return undefined;
+  if (!retryAfter?.trim()) return undefined;
+  // Either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
   const seconds = Number(retryAfter);
-  if (retryAfter.trim() !== "" && Number.isFinite(seconds)) return seconds * 1000;
+  if (Number.isFinite(seconds)) return seconds * 1000;
   const date = Date.parse(retryAfter);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

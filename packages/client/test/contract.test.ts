@@ -85,8 +85,9 @@ describe("against the static mock", () => {
 });
 
 describe("against the dynamic mock (seeded)", () => {
-  // Prism reseeds for every request, so each seed is its own mock; they run side by side.
-  const SEEDS = [1, 2, 3, 4, 5, 6];
+  // Prism reseeds for every request, so each seed is its own mock; they run side by side. Seed 4 answers a
+  // name and a picture, seed 5 null for both: together they cover every nullable case at two Prism starts.
+  const SEEDS = [4, 5];
 
   it("accepts every schema-valid answer, nullable name and picture included", async () => {
     const bodies = await Promise.all(SEEDS.map(fetchThroughClient));

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startPrismMock } from "../../../scripts/lib/prism.ts";
+import { ensureFreshBuild } from "./support/built-client.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -7,8 +8,12 @@ declare module "vitest" {
   }
 }
 
-/** One Prism mock of the spec (static examples) for the whole run, on a free 127.0.0.1 port. */
+/**
+ * One Prism mock of the spec (static examples) for the whole run, on a free 127.0.0.1 port; and a current
+ * dist/, which the dual-build, process-exit and browser tests load.
+ */
 export default async function setup(project: TestProject) {
+  ensureFreshBuild();
   const prism = await startPrismMock();
   project.provide("prismBaseUrl", prism.baseUrl);
   return () => prism.stop();

@@ -26,3 +26,23 @@ export function recordingFetch(respond: (request: Request) => Response | Promise
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+/** Retry waits short enough for tests, still exponential with jitter. */
+export const FAST_BACKOFF = { initialDelayMs: 1, maxDelayMs: 5 };
+
+/** Collects unhandled promise rejections while a test file runs; `seen` must stay empty. */
+export function watchUnhandledRejections() {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown) => seen.push(reason);
+  process.on("unhandledRejection", listener);
+  return { seen, stop: () => process.off("unhandledRejection", listener) };
+}
+
+/** Resolves once `condition()` holds, checking every few milliseconds (for "the server has seen it" waits). */
+export async function waitFor(condition: () => boolean, what: string, limitMs = 5_000): Promise<void> {
+  const giveUp = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > giveUp) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

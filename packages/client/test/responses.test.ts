@@ -1,0 +1,102 @@
+// What the client makes of a success status: the payload, or a typed error that says what is wrong and where.
+import { describe, expect, it } from "vitest";
+import { createRealtimeKitClient, RealtimeKitResponseValidationError } from "../src/index.ts";
+import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
+import { successBody } from "./support/participant.ts";
+
+const answering = (response: () => Response, options = {}) =>
+  createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch: recordingFetch(response).fetch, ...options });
+
+const issuesOf = async (promise: Promise<unknown>) => {
+  const error = await promise.catch((e) => e);
+  expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
+  return (error as RealtimeKitResponseValidationError).issues;
+};
+
+describe("bodies that are not a success envelope", () => {
+  it.each([
+    ["an empty body", () => new Response(null, { status: 200, headers: { "content-type": "application/json" } }), "body is empty"],
+    ["whitespace only", () => new Response("  \n", { status: 200, headers: { "content-type": "application/json" } }), "body is empty"],
+    ["no content-type", () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "" } }), 'not "(none)"'],
+    ["text/plain", () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "text/plain" } }), 'not "text/plain"'],
+    ["truncated JSON", () => new Response('{"success":true,"data":{"id":"18', { status: 200, headers: { "content-type": "application/json" } }), "not valid JSON"],
+    ["JSON that is not an envelope", () => json([1, 2, 3]), "not a success envelope"],
+    ["success: false on a 200", () => json({ success: false, data: successBody().data }), "not a success envelope"],
+    ["data that is not an object", () => json({ success: true, data: "x" }), "not a success envelope"],
+  ])("%s → RealtimeKitResponseValidationError", async (_, response, message) => {
+    const issues = await issuesOf(answering(response).getMeetingParticipant(validParams()));
+    expect(issues).toEqual([{ pointer: "", message: expect.stringContaining(message) }]);
+  });
+
+  it("accepts JSON media types with parameters and +json suffixes", async () => {
+    for (const type of ["application/json; charset=utf-8", "application/vnd.cloudflare+json", "APPLICATION/JSON"]) {
+      const client = answering(() => new Response(JSON.stringify(successBody()), { headers: { "content-type": type } }));
+      await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
+    }
+  });
+});
+
+describe("validateResponses", () => {
+  const offSchema = () =>
+    json({
+      success: true,
+      data: { ...successBody().data, id: "not-a-uuid", created_at: 12, picture: "no scheme", preset_name: undefined, "a/b~c": 1 },
+    });
+
+  it("is off by default: an off-schema participant is handed back as it came", async () => {
+    const participant = await answering(offSchema).getMeetingParticipant(validParams());
+    expect(participant.id).toBe("not-a-uuid");
+  });
+
+  it("lists every mismatch by JSON pointer, with the rule broken", async () => {
+    const issues = await issuesOf(answering(offSchema, { validateResponses: true }).getMeetingParticipant(validParams()));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { pointer: "/data/preset_name", rule: "required", message: "is required" },
+        { pointer: "/data/created_at", rule: "type", message: "must be string, not integer" },
+        { pointer: "/data/id", rule: "format", message: 'must be a valid "uuid"' },
+        { pointer: "/data/picture", rule: "format", message: 'must be a valid "uri"' },
+      ]),
+    );
+    expect(issues).toHaveLength(4);
+  });
+
+  it("accepts what the spec allows, null name and picture included", async () => {
+    const client = answering(() => json(successBody({ name: null, picture: null })), { validateResponses: true });
+    await expect(client.getMeetingParticipant(validParams())).resolves.toMatchObject({ name: null, picture: null });
+  });
+
+  it("says which envelope field is wrong", async () => {
+    const issues = await issuesOf(answering(() => json({ success: "yes" }), { validateResponses: true }).getMeetingParticipant(validParams()));
+    expect(issues).toEqual([
+      { pointer: "/data", rule: "required", message: "is required" },
+      { pointer: "/success", rule: "type", message: "must be boolean, not string" },
+    ]);
+  });
+});
+
+describe("other statuses", () => {
+  it("a 2xx other than the spec's success status is an API error, not a success", async () => {
+    await expect(answering(() => new Response(null, { status: 204 })).getMeetingParticipant(validParams())).rejects.toMatchObject({
+      name: "RealtimeKitApiError",
+      status: 204,
+      retryable: false,
+    });
+  });
+
+  it("reads Cloudflare's v4 envelope and RealtimeKit's own", async () => {
+    const v4 = answering(() => json({ success: false, errors: [{ code: 7003, message: "No route" }, { code: 7000, message: "Other" }] }, 404));
+    await expect(v4.getMeetingParticipant(validParams())).rejects.toMatchObject({
+      code: 7003,
+      codes: [7003, 7000],
+      messages: ["No route", "Other"],
+      message: expect.stringContaining("7003 No route; 7000 Other"),
+    });
+    const own = answering(() => json({ success: false, error: { code: 404, message: "Participant not found" } }, 404, { "cf-ray": "8c1f-AMS" }));
+    await expect(own.getMeetingParticipant(validParams())).rejects.toMatchObject({
+      code: 404,
+      requestId: "8c1f-AMS",
+      message: expect.stringContaining("(cf-ray 8c1f-AMS)"),
+    });
+  });
+});

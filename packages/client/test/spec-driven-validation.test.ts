@@ -1,0 +1,111 @@
+// Request validation comes from the spec alone: change a rule in a copy of the spec, regenerate the operation
+// table from it, and the client built on that table refuses what it used to send, naming the parameter and rule.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientForOperation } from "../src/client-for-operation.ts";
+import { getMeetingParticipantOperation as committedTable } from "../src/generated/operation.ts";
+import { RealtimeKitValidationError, type RealtimeKitClient } from "../src/index.ts";
+import type { OperationTable } from "../src/operation-table.ts";
+import { PACKAGE_DIR } from "./support/built-client.ts";
+import { successBody } from "./support/participant.ts";
+import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
+
+const REPO_ROOT = join(PACKAGE_DIR, "../..");
+const GENERATOR = join(REPO_ROOT, "scripts/codegen/client.ts");
+const SPEC = join(REPO_ROOT, "openapi/realtimekit.openapi.json");
+const COMMITTED_TABLE = join(PACKAGE_DIR, "src/generated/operation.ts");
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "realtimekit-codegen-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the real generator script on `spec`, writing (or with --check, comparing) `out`. */
+function generate(spec: unknown, out: string, ...flags: string[]) {
+  const specFile = join(scratch, `spec-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(specFile, JSON.stringify(spec, null, 2));
+  return spawnSync(join(PACKAGE_DIR, "node_modules/.bin/tsx"), [GENERATOR, "--spec", specFile, "--out", out, ...flags], {
+    cwd: PACKAGE_DIR,
+    encoding: "utf8",
+  });
+}
+
+const specCopy = () => JSON.parse(readFileSync(SPEC, "utf8"));
+const parametersOf = (spec: any) => Object.values<any>(spec.paths)[0].get.parameters as Array<{ name: string; schema: any }>;
+
+/** A client on `table` whose fetch records what would have been sent. */
+function clientOn(table: OperationTable): { client: RealtimeKitClient; requests: Request[] } {
+  const { fetch, requests } = recordingFetch(() => json(successBody()));
+  return { client: clientForOperation(table, { apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch }), requests };
+}
+
+it("the unchanged spec generates the committed table, byte for byte", () => {
+  const out = join(scratch, "unchanged.ts");
+  const result = generate(specCopy(), out);
+  expect(result.status, result.stderr).toBe(0);
+  expect(readFileSync(out, "utf8")).toBe(readFileSync(COMMITTED_TABLE, "utf8"));
+});
+
+describe("a changed spec changes what the client accepts", () => {
+  let changedTable: OperationTable;
+
+  beforeAll(async () => {
+    const spec = specCopy();
+    spec.components.schemas.realtimekit_account_identifier.maxLength = 8;
+    parametersOf(spec).find((p) => p.name === "participant_id")!.schema.pattern = "^participant-[0-9]+$";
+    parametersOf(spec).find((p) => p.name === "app_id")!.schema = { type: "string", enum: ["my-app", "staging-app"] };
+    const out = join(scratch, "changed", "operation.ts");
+    const result = generate(spec, out);
+    expect(result.status, result.stderr).toBe(0);
+    changedTable = (await import(/* @vite-ignore */ out)).getMeetingParticipantOperation;
+  });
+
+  it.each([
+    ["account_id", "023e105f4ecef8ad9ca31a8372d0c353", "maxLength", "must have at most 8 characters"],
+    ["participant_id", "participant-one", "pattern", "must match /^participant-[0-9]+$/"],
+    ["app_id", "other-app", "enum", 'must be one of ["my-app","staging-app"]'],
+  ])("%s %j: sent with the committed table, refused with the regenerated one (%s)", async (name, value, rule, message) => {
+    // Every other parameter meets both tables' rules, so the one changed rule is all that differs.
+    const params = { ...validParams(), account_id: "abc12345", [name]: value };
+
+    const committed = clientOn(committedTable);
+    await expect(committed.client.getMeetingParticipant(params)).resolves.toEqual(successBody().data);
+    expect(committed.requests).toHaveLength(1);
+
+    const changed = clientOn(changedTable);
+    const error = await changed.client.getMeetingParticipant(params).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitValidationError);
+    expect(error).toMatchObject({ field: name, rule });
+    expect(error.message).toBe(`Invalid ${name}: ${message} (rule: ${rule})`);
+    expect(changed.requests).toHaveLength(0);
+  });
+
+  it("values that meet the new rules still go through", async () => {
+    const changed = clientOn(changedTable);
+    const params = { ...validParams(), account_id: "abc12345", participant_id: "participant-7", app_id: "staging-app" };
+    await expect(changed.client.getMeetingParticipant(params)).resolves.toEqual(successBody().data);
+    expect(new URL(changed.requests[0]!.url).pathname).toBe(
+      "/accounts/abc12345/realtime/kit/staging-app/meetings/550e8400-e29b-41d4-a716-446655440000/participants/participant-7",
+    );
+  });
+
+  it("--check fails when the committed table no longer matches the spec", () => {
+    const spec = specCopy();
+    spec.components.schemas.realtimekit_account_identifier.maxLength = 8;
+    const result = generate(spec, COMMITTED_TABLE, "--check");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("generated files differ from the spec");
+  });
+
+  it("a pattern the client could not compile fails generation, not a call", () => {
+    const spec = specCopy();
+    parametersOf(spec).find((p) => p.name === "participant_id")!.schema.pattern = "^[\\_a-z]+$";
+    const result = generate(spec, join(scratch, "bad-pattern.ts"));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("not a valid Unicode-mode regular expression");
+  });
+});
