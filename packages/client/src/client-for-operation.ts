@@ -29,7 +29,11 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const baseFetch = options.fetch ?? globalThis.fetch;
   // Only the typed method bounds error bodies; `raw` hands back the response exactly as it came.
-  const boundedFetch = (request: Request) => baseFetch(request).then((response) => withBoundedErrorBody(response, maxResponseBytes));
+  // The attempt's signal goes to fetch rather than into openapi-fetch's Request: a Request built with a signal
+  // makes undici follow it once there and again when fetch copies the Request, which costs more than the rest
+  // of the client's per-call work together.
+  const fetchAttempt = (request: Request, signal: AbortSignal) =>
+    baseFetch(request, { signal }).then((response) => withBoundedErrorBody(response, maxResponseBytes));
   const contract = { schema: operation.successSchema, resultProperty: operation.resultProperty, validate: options.validateResponses === true };
 
   const raw = createClient<paths>({
@@ -56,8 +60,7 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
         const { error, response } = await raw.GET(operation.path as keyof paths, {
           params: { path: params },
           parseAs: "stream",
-          signal,
-          fetch: boundedFetch,
+          fetch: (request: Request) => fetchAttempt(request, signal),
           headers: call.headers ?? NO_HEADERS,
         });
         if (response.status === operation.successStatus) return (await readSuccess(response, contract, maxResponseBytes, attempts)) as Participant;

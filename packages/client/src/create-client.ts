@@ -20,8 +20,11 @@ export type RealtimeKitClientOptions = CallLimits & {
   apiToken?: string;
   /** Default: the spec's server, `https://api.cloudflare.com/client/v4`. Plain `http:` only for loopback hosts. */
   baseUrl?: string;
-  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * A `fetch` to use instead of the global one (tests, proxies, instrumentation). The typed method passes each
+   * attempt's abort signal as `init.signal`; a fetch that ignores it is still abandoned on timeout or abort.
+   */
+  fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /** Check each success body against the spec's schema. Default false. */
