@@ -4,7 +4,7 @@ import { type Schema, validateSchema } from "./validate-schema.ts";
 
 const EXCERPT_LENGTH = 200;
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
-const STREAM = { stream: true };
+const UTF8 = new TextDecoder();
 const BLANK = /^\s*$/;
 // Cancelling a body that already broke off rejects; the failure being reported is the one that matters.
 const ignore = () => {};
@@ -87,8 +87,7 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   }
   const reader = response.body?.getReader();
   if (!reader) return "";
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (let chunk; !(chunk = await reader.read()).done; ) {
     size += chunk.value.byteLength;
@@ -96,9 +95,18 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
       await reader.cancel().catch(ignore);
       return undefined;
     }
-    text += decoder.decode(chunk.value, STREAM);
+    chunks.push(chunk.value);
   }
-  return text + decoder.decode();
+  // A small JSON body is almost always one chunk: decode it as is, with one decoder shared by all calls
+  // (a whole-buffer decode keeps no state between calls).
+  if (chunks.length === 1) return UTF8.decode(chunks[0]);
+  const joined = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return UTF8.decode(joined);
 }
 
 /**
