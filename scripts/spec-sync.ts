@@ -1,4 +1,4 @@
-// pnpm spec:sync <upstream .json | .json.gz | .yaml> [--date YYYY-MM-DD] [--check]
+// pnpm spec:sync <upstream .json | .json.gz | .yaml> [--date YYYY-MM-DD] [--check] [--config <sync config>]
 // Writes openapi/realtimekit.openapi.json from Cloudflare's published document (see openapi/README.md).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,7 +10,7 @@ const { values, positionals } = parseArgs({
   options: { date: { type: "string" }, check: { type: "boolean" }, config: { type: "string" } },
 });
 if (positionals.length !== 1) {
-  console.error("usage: pnpm spec:sync <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--check]");
+  console.error("usage: pnpm spec:sync <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--check] [--config <sync config>]");
   process.exit(2);
 }
 // pnpm runs this in scripts/; paths given on the command line are relative to where the user typed them.

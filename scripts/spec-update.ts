@@ -19,13 +19,15 @@ const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd()
 try {
   const { text, output } = syncSpec(`${ROOT}/openapi/sync.config.json`, fromUser(positionals[0]!), values.date);
   // The base is what consumers have: the last published spec, or, before the first release, the committed one.
-  const released = values.base ? { text: readFileSync(fromUser(values.base), "utf8"), version: values.base } : lastReleasedSpec();
+  const given = values.base ? { text: readFileSync(fromUser(values.base), "utf8"), label: values.base } : undefined;
+  const published = given ? undefined : lastReleasedSpec();
+  const released = given ?? (published && { text: published.text, label: `the last release (${published.version})` });
   const baseText = released?.text ?? readFileSync(output, "utf8");
   writeFileSync(output, text);
   execFileSync("pnpm", ["run", "generate"], { cwd: ROOT, stdio: "inherit" });
   const head = JSON.parse(text);
   const { bump, changes } = await diffSpecs(JSON.parse(baseText), head);
-  console.log(`against ${released ? `the last release (${released.version})` : "the committed spec"}: ${bump}`);
+  console.log(`against ${released ? released.label : "the committed spec"}: ${bump}`);
   for (const change of changes) console.log(`  ${change.level.padEnd(5)} ${change.kind}: ${change.message}`);
   writeSpecChangeset(
     `${ROOT}/.changeset/upstream-spec-update.md`,

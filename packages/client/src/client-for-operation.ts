@@ -15,6 +15,13 @@ import { validateSchema } from "./validate-schema.ts";
 const NO_CALL_OPTIONS: CallOptions = {};
 const NO_HEADERS: Record<string, string> = {};
 
+/** A call's extra headers, less any Authorization: only the client's own token is ever sent. */
+function withoutCredential(headers: Record<string, string>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const name in headers) if (name.toLowerCase() !== "authorization") result[name] = headers[name]!;
+  return result;
+}
+
 /**
  * The client, for the operation a table describes. createRealtimeKitClient passes the generated table;
  * tests pass one generated from a changed spec, to show that the spec alone drives validation.
@@ -61,7 +68,7 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
           params: { path: params },
           parseAs: "stream",
           fetch: (request: Request) => fetchAttempt(request, signal),
-          headers: call.headers ?? NO_HEADERS,
+          headers: call.headers ? withoutCredential(call.headers) : NO_HEADERS,
         });
         if (response.status === operation.successStatus) return (await readSuccess(response, contract, maxResponseBytes, attempts)) as Participant;
         // openapi-fetch has read an error body already; a 2xx other than the success status is still unread.

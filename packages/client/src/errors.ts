@@ -116,9 +116,24 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
   /** `redact` removes the credential from the cause's text before it becomes this error's message. */
   constructor(cause: unknown, attempts: number, redact: (text: string) => string = String) {
     const reason = (cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message ?? String(cause);
-    super(`Connection failed: ${redact(reason)} (${plural(attempts)})`, { cause });
+    super(`Connection failed: ${redact(reason)} (${plural(attempts)})`, { cause: redactedCause(cause, redact) });
     Object.assign(this, { attempts, retryable: true });
   }
+}
+
+/**
+ * The cause as it came, unless its text (or its own causes') holds the credential: then a plain Error with the
+ * redacted message and the original `code`, so `util.inspect(error)` cannot show the token.
+ */
+function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
+  const texts: string[] = [];
+  for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) {
+    texts.push(String(c?.message ?? c), String(c?.stack ?? ""));
+  }
+  if (texts.every((text) => redact(text) === text)) return cause;
+  const replacement = new Error(redact(String((cause as Error)?.message ?? cause)));
+  const code = (cause as { code?: unknown })?.code;
+  return code === undefined ? replacement : Object.assign(replacement, { code });
 }
 
 /** One way a success body differs from the spec: where (JSON pointer, "" for the whole body) and how. */

@@ -19,6 +19,7 @@ export type { Logger, LogLevel } from "./logger.ts";
 export type { Backoff } from "./retry-policy.ts";
 export type {
   CloudflareV4ErrorBody,
+  CloudflareV4Message,
   GetMeetingParticipantErrorBody,
   GetMeetingParticipantPathParams,
   GetMeetingParticipantResponse,

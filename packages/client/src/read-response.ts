@@ -55,7 +55,8 @@ const unexpectedBody = (response: Response, attempts: number, issues: string | R
  * or the text when it wasn't JSON (a proxy's HTML page), kept as a short excerpt.
  */
 export function apiErrorFrom(response: Response, body: unknown, attempts: number, redact: (text: string) => string) {
-  const { status, headers } = response;
+  const { status } = response;
+  const headers = redactedHeaders(response.headers, redact);
   const errors = typeof body === "object" && body !== null ? errorDetails(body, redact) : [];
   const excerpt = typeof body === "string" && body.trim() ? redact(body.replace(/\s+/g, " ").trim().slice(0, EXCERPT_LENGTH)) : undefined;
   return new RealtimeKitApiError({
@@ -69,6 +70,16 @@ export function apiErrorFrom(response: Response, body: unknown, attempts: number
     // 0 is what a browser reports for a redirect it was told not to follow.
     ...(status < 200 || (status > 299 && status < 400) ? { message: "a redirect, which the client never follows" } : {}),
   });
+}
+
+/** The headers as they came, unless a value echoes the credential: then a copy with it redacted. */
+function redactedHeaders(headers: Headers, redact: (text: string) => string): Headers {
+  let copy: Headers | undefined;
+  headers.forEach((value, name) => {
+    const safe = redact(value);
+    if (safe !== value) (copy ??= new Headers(headers)).set(name, safe);
+  });
+  return copy ?? headers;
 }
 
 function errorDetails(body: any, redact: (text: string) => string): ApiErrorDetail[] {

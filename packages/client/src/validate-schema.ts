@@ -98,9 +98,14 @@ export function validateSchema(schema: Schema, value: unknown, pointer = "", out
     }
   }
   for (const member of schema.allOf ?? []) validateSchema(member, value, pointer, out);
-  const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives && !alternatives.some((member) => validateSchema(member, value, pointer).length === 0)) {
-    out.push({ pointer, rule: schema.anyOf ? "anyOf" : "oneOf", message: "matches none of the allowed schemas" });
+  if (schema.anyOf && !schema.anyOf.some((member) => validateSchema(member, value, pointer).length === 0)) {
+    out.push({ pointer, rule: "anyOf", message: "matches none of the allowed schemas" });
+  }
+  if (schema.oneOf) {
+    const matches = schema.oneOf.filter((member) => validateSchema(member, value, pointer).length === 0).length;
+    if (matches !== 1) {
+      out.push({ pointer, rule: "oneOf", message: matches === 0 ? "matches none of the allowed schemas" : "matches more than one of the allowed schemas" });
+    }
   }
   return out;
 }

@@ -39,7 +39,8 @@ it(`${CALLS} concurrent calls all settle, each with its own participant`, async 
   expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
   expect(outcomes.map((o) => (o as PromiseFulfilledResult<{ custom_participant_id: string }>).value.custom_participant_id)).toEqual(ids);
   expect(server.requests).toHaveLength(CALLS + CALLS / 10);
-  expect(server.connections()).toBeLessThanOrEqual(CALLS + CALLS / 10);
+  // Keep-alive: far fewer connections than requests (undici's pool opens what the burst needs, then reuses them).
+  expect(server.connections()).toBeLessThan(server.requests.length);
 
   // The connections stay open: further calls reuse them instead of connecting again.
   const opened = server.connections();

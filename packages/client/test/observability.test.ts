@@ -109,7 +109,7 @@ describe("User-Agent and headers", () => {
   it("sends the client's and the call's extra headers, but never lets them replace the credential", async () => {
     const before = faults.requests.length;
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), headers: { "x-team": "media", Authorization: "Bearer other" } });
-    await client.getMeetingParticipant(validParams(), { headers: { "x-request": "42" } });
+    await client.getMeetingParticipant(validParams(), { headers: { "x-request": "42", AUTHORIZATION: "Bearer call" } });
     expect(faults.requests[before]!.headers).toMatchObject({ "x-team": "media", "x-request": "42", authorization: `Bearer ${TOKEN}` });
   });
 });

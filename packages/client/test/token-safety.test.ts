@@ -50,6 +50,7 @@ describe("errors and logs never contain the token", () => {
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("echoes-token") });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
     expect(error.messages).toEqual(['Authentication error for header "Bearer [redacted]"']);
+    expect(error.headers.get("x-echo")).toBe("Bearer [redacted]");
   });
 
   it("debug logs show request headers with credentials redacted", () => {
@@ -69,6 +70,9 @@ describe("errors and logs never contain the token", () => {
     });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
     expect(error.message).toBe("Connection failed: proxy refused Bearer [redacted] (1 attempt)");
+    // The cause too, so util.inspect(error) shows no token.
+    for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
+    expect(String(error.cause.message)).toBe("proxy refused Bearer [redacted]");
   });
 
   it("a token that could not go into a header is refused without being quoted", () => {

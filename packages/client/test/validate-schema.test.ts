@@ -28,6 +28,8 @@ describe("validateSchema", () => {
     ["allOf", { allOf: [{ type: "string" }, { minLength: 3 }] }, "ab", ["/ minLength"]],
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ anyOf"]],
     ["oneOf, match", { oneOf: [{ type: "string" }, { type: "integer" }] }, 3, []],
+    ["oneOf, no match", { oneOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ oneOf"]],
+    ["oneOf, two matches", { oneOf: [{ type: "number" }, { type: "integer" }] }, 3, ["/ oneOf"]],
   ])("%s", (_, schema, value, broken) => {
     expect(rulesBroken(schema, value)).toEqual(broken);
   });
