@@ -36,10 +36,9 @@ export function generateOperationSource(spec: any, specFile = SPEC_FILE): string
 
   const table = {
     operationId: OPERATION_ID,
-    method: method!.toUpperCase(),
+    method,
     path,
     defaultBaseUrl: spec.servers[0].url,
-    pathParameters: pathParameters.map((p: any) => p.name),
     parametersSchema,
     successStatus: Number(successStatus),
     resultProperty,

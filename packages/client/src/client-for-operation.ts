@@ -64,7 +64,7 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
     if (call !== NO_CALL_OPTIONS) checkLimits(call);
     return callWithRetries(
       async (signal, attempts) => {
-        const { error, response } = await raw.GET(operation.path as keyof paths, {
+        const { error, response } = await raw.request(operation.method, operation.path as keyof paths, {
           params: { path: params },
           parseAs: "stream",
           fetch: (request: Request) => fetchAttempt(request, signal),

@@ -6,6 +6,8 @@ import type { Schema } from "./validate-schema.ts";
  * the spec (a new rule on a parameter, say) changes its behaviour without code edits.
  */
 export type OperationTable = {
+  /** The HTTP method as the spec (and openapi-fetch's `request`) names it. */
+  readonly method: "get";
   readonly path: string;
   readonly defaultBaseUrl: string;
   readonly parametersSchema: Schema;

@@ -4,15 +4,9 @@
 /** The facts about `get_meeting_participant` that the client needs at run time. */
 export const getMeetingParticipantOperation = {
   "operationId": "get_meeting_participant",
-  "method": "GET",
+  "method": "get",
   "path": "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}",
   "defaultBaseUrl": "https://api.cloudflare.com/client/v4",
-  "pathParameters": [
-    "account_id",
-    "app_id",
-    "meeting_id",
-    "participant_id"
-  ],
   "parametersSchema": {
     "type": "object",
     "required": [
