@@ -1,8 +1,9 @@
 import { defineConfig } from "tsdown";
 
-// ESM and CJS with their own declaration files (.d.mts / .d.cts), named in package.json's exports.
+// ESM and CJS with their own declaration files (.d.mts / .d.cts), named in package.json's exports. Two entries:
+// the typed client, and `./raw` (openapi-fetch), which the typed client's bundle never pulls in.
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/raw.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: false,

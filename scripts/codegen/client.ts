@@ -7,17 +7,59 @@
 // Without flags it reads openapi/realtimekit.openapi.json and writes packages/client/src/generated/operation.ts;
 // the flags let a test generate the table from a changed copy of the spec into a scratch file.
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
 import { dereference, schemaConstraints } from "./schema-constraints.ts";
+import * as availableRules from "../../packages/client/src/schema-rules.ts";
 
 export const OPERATION_ID = "get_meeting_participant";
 export const OPERATION_FILE = `${REPO_ROOT}packages/client/src/generated/operation.ts`;
+const RULES_MODULE = `${REPO_ROOT}packages/client/src/schema-rules.ts`;
+/** Checked by the validator itself, before any keyword rule. */
+const CORE_KEYWORDS = new Set(["type", "nullable"]);
+
+/** The keywords and formats `schemas` use, each once, sorted. */
+function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: string[] } {
+  const keywords = new Set<string>();
+  const formats = new Set<string>();
+  const visit = (schema: any) => {
+    for (const [keyword, value] of Object.entries<any>(schema)) {
+      if (!CORE_KEYWORDS.has(keyword)) keywords.add(keyword);
+      if (keyword === "format") formats.add(value);
+      if (keyword === "properties") Object.values(value).forEach(visit);
+      if (keyword === "items") visit(value);
+      if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach(visit);
+    }
+  };
+  schemas.forEach(visit);
+  return { keywords: [...keywords].sort(), formats: [...formats].sort() };
+}
+
+const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
+
+/**
+ * The `rules` property's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only
+ * those, so the bundle carries nothing else. A keyword without a rule fails generation (it would otherwise go
+ * unchecked); a format without a pattern there is an annotation, as JSON Schema says, and is reported.
+ */
+function rulesSource(schemas: any[]): string {
+  const { keywords, formats } = keywordsAndFormats(schemas);
+  const missing = keywords.filter((keyword) => !(keyword in availableRules));
+  if (missing.length) throw new Error(`no rule in packages/client/src/schema-rules.ts for the keyword(s) ${missing.join(", ")}`);
+  const entries = keywords.map((keyword) => {
+    if (keyword !== "format") return `    ${JSON.stringify(keyword)}: rules.${keyword},`;
+    const known = formats.filter((name) => formatExport(name) in availableRules);
+    const unknown = formats.filter((name) => !known.includes(name));
+    if (unknown.length) console.warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
+    return `    "format": rules.format({ ${known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ")} }),`;
+  });
+  return `{\n${entries.join("\n")}\n  }`;
+}
 
 /** The operation table's source text, for the OpenAPI document `spec`. */
-export function generateOperationSource(spec: any, specFile = SPEC_FILE): string {
+export function generateOperationSource(spec: any, specFile = SPEC_FILE, outFile = OPERATION_FILE): string {
   const [path, method, operation] = Object.entries<any>(spec.paths)
     .flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => [path, method, op] as const))
     .find(([, , op]) => op.operationId === OPERATION_ID) ?? [];
@@ -35,8 +77,8 @@ export function generateOperationSource(spec: any, specFile = SPEC_FILE): string
   const resultProperty = Object.entries<any>(successSchema.properties).find(([, s]) => s.type === "object")![0];
 
   const table = {
-    operationId: OPERATION_ID,
-    method,
+    // As fetch takes it (the spec names methods in lower case).
+    method: method!.toUpperCase(),
     path,
     defaultBaseUrl: spec.servers[0].url,
     parametersSchema,
@@ -44,10 +86,15 @@ export function generateOperationSource(spec: any, specFile = SPEC_FILE): string
     resultProperty,
     successSchema,
   };
+  // Relative to the file being written, so a table generated into a scratch folder (tests) imports the same rules.
+  let rulesImport = relative(dirname(outFile), RULES_MODULE);
+  if (!rulesImport.startsWith(".")) rulesImport = `./${rulesImport}`;
+  const tableSource = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${rulesSource([parametersSchema, successSchema])}\n}`);
   return (
     `${banner("scripts/codegen/client.ts")}\n` +
-    `/** The facts about \`${OPERATION_ID}\` that the client needs at run time. */\n` +
-    `export const getMeetingParticipantOperation = ${JSON.stringify(table, null, 2)} as const;\n`
+    `import * as rules from ${JSON.stringify(rulesImport)};\n\n` +
+    `/** The facts about \`${OPERATION_ID}\` that the client needs at run time, with the schema rules its schemas use. */\n` +
+    `export const getMeetingParticipantOperation = ${tableSource} as const;\n`
   );
 }
 
@@ -58,7 +105,7 @@ function main(): void {
   const specFile = values.spec ? resolve(values.spec) : SPEC_FILE;
   const outFile = values.out ? resolve(values.out) : OPERATION_FILE;
   const spec = JSON.parse(readFileSync(specFile, "utf8"));
-  writeGenerated({ [outFile]: generateOperationSource(spec, specFile) }, values.check === true);
+  writeGenerated({ [outFile]: generateOperationSource(spec, specFile, outFile) }, values.check === true);
 }
 
 // Run as a script, not when a test imports generateOperationSource.

@@ -13,6 +13,7 @@ import { type LocalRegistry, startLocalRegistry } from "../lib/verdaccio.ts";
 
 const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
 const PARAMS = {
   account_id: "023e105f4ecef8ad9ca31a8372d0c353",
   app_id: "app",
@@ -76,17 +77,31 @@ function consume(version: string) {
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   run(consumer, "npm", ["install", "--no-audit", "--no-fund", `@realtimekit-api/client@${version}`, `@realtimekit-api/types@${version}`]);
   const call = `createRealtimeKitClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).getMeetingParticipant(${JSON.stringify(PARAMS)})`;
-  writeFileSync(join(consumer, "esm.mjs"), `import { createRealtimeKitClient } from "@realtimekit-api/client";\nconsole.log(JSON.stringify(await ${call}));\n`);
-  writeFileSync(join(consumer, "cjs.cjs"), `const { createRealtimeKitClient } = require("@realtimekit-api/client");\n${call}.then((p) => console.log(JSON.stringify(p)));\n`);
+  // The `./raw` export too: the openapi-fetch client, through the package's exports map.
+  const rawCall = `createRealtimeKitRawClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).GET(${JSON.stringify(PATH)}, { params: { path: ${JSON.stringify(PARAMS)} } })`;
+  const print = "console.log(JSON.stringify({ ...participant, rawStatus: raw.response.status }));";
+  writeFileSync(
+    join(consumer, "esm.mjs"),
+    `import { createRealtimeKitClient } from "@realtimekit-api/client";\nimport { createRealtimeKitRawClient } from "@realtimekit-api/client/raw";\n` +
+      `const participant = await ${call};\nconst raw = await ${rawCall};\n${print}\n`,
+  );
+  writeFileSync(
+    join(consumer, "cjs.cjs"),
+    `const { createRealtimeKitClient } = require("@realtimekit-api/client");\nconst { createRealtimeKitRawClient } = require("@realtimekit-api/client/raw");\n` +
+      `(async () => {\n  const participant = await ${call};\n  const raw = await ${rawCall};\n  ${print}\n})();\n`,
+  );
   mkdirSync(join(consumer, "src"));
   writeFileSync(
     join(consumer, "src", "main.ts"),
     `import { createRealtimeKitClient, RealtimeKitApiError, type Participant } from "@realtimekit-api/client";\n` +
+      `import { createRealtimeKitRawClient } from "@realtimekit-api/client/raw";\n` +
       `import type { paths } from "@realtimekit-api/types";\n` +
-      `type Path = keyof paths;\nconst path: Path = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";\n` +
+      `type Path = keyof paths;\nconst path: Path = ${JSON.stringify(PATH)};\n` +
       `const participant: Participant = await ${call};\n` +
       `const name: string | null | undefined = participant.name;\n` +
-      `console.log(JSON.stringify({ ...participant, name, path, isError: participant instanceof RealtimeKitApiError }));\n`,
+      `const raw = await ${rawCall};\n` +
+      `const rawId: string | undefined = raw.data?.data.id;\n` +
+      `console.log(JSON.stringify({ ...participant, name, path, rawStatus: raw.response.status, rawId, isError: participant instanceof RealtimeKitApiError }));\n`,
   );
   for (const resolution of ["node16", "bundler"]) {
     const module = resolution === "node16" ? "node16" : "esnext";
@@ -151,9 +166,10 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   it("installs and works from ESM, CJS, and TypeScript (node16 and bundler resolution)", () => {
     const outputs = consume("0.1.0");
     for (const output of Object.values(outputs)) {
-      expect(output).toMatchObject({ id: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e", preset_name: "preset_name" });
+      expect(output).toMatchObject({ id: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e", preset_name: "preset_name", rawStatus: 200 });
     }
     expect(outputs.node16.isError).toBe(false);
+    expect([outputs.node16.rawId, outputs.bundler.rawId]).toEqual([outputs.node16.id, outputs.bundler.id]);
   });
 
   it("releases a breaking upstream change as a major, with changelogs and the client's dependency bumped", () => {

@@ -23,10 +23,10 @@ export function checkApiToken(apiToken: unknown): string {
 export function checkBaseUrl(baseUrl: string): string {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new RealtimeKitValidationError("baseUrl", "url", "must be an absolute http(s) URL without credentials, query or fragment");
+    throw new RealtimeKitValidationError("baseUrl", "url", "must be an http(s) URL without credentials, query or fragment");
   }
   if (url.protocol === "http:" && !LOOPBACK_HOST.test(url.hostname)) {
-    throw new RealtimeKitValidationError("baseUrl", "https", "must use https: the API token is never sent in clear text except to a loopback host");
+    throw new RealtimeKitValidationError("baseUrl", "https", "must be https (the token goes over plain http only to loopback hosts)");
   }
   // href has `{` and `}` percent-encoded, so the path serializer sees placeholders from the path template only.
   return url.href;
@@ -39,7 +39,7 @@ export function checkLimits(options: Partial<Record<(typeof LIMITS)[number], num
   for (const name of LIMITS) {
     const value = options[name];
     if (value !== undefined && !(value >= 0 && (name !== "maxRetries" || Number.isInteger(value)))) {
-      throw new RealtimeKitValidationError(name, "minimum", `must be ${name === "maxRetries" ? "a whole number" : "a number"} ≥ 0`);
+      throw new RealtimeKitValidationError(name, "minimum", `must be a ${name === "maxRetries" ? "whole " : ""}number ≥ 0`);
     }
   }
 }

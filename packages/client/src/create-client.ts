@@ -1,8 +1,7 @@
-import type { GetMeetingParticipantPathParams, Participant, paths } from "@realtimekit-api/types";
-import type { Client, Middleware } from "./openapi-fetch.ts";
+import type { GetMeetingParticipantPathParams, Participant } from "@realtimekit-api/types";
 import { clientForOperation } from "./client-for-operation.ts";
+import type { ConnectionOptions } from "./connection.ts";
 import { getMeetingParticipantOperation } from "./generated/operation.ts";
-import type { Logger, LogLevel } from "./logger.ts";
 import type { Backoff } from "./retry-policy.ts";
 
 /** Limits that apply per client and may be overridden per call. */
@@ -15,26 +14,20 @@ export type CallLimits = {
   deadlineMs?: number;
 };
 
-export type RealtimeKitClientOptions = CallLimits & {
-  /** A Cloudflare API token with the "Realtime" or "Realtime Admin" permission. Default: `CLOUDFLARE_API_TOKEN`. */
-  apiToken?: string;
-  /** Default: the spec's server, `https://api.cloudflare.com/client/v4`. Plain `http:` only for loopback hosts. */
-  baseUrl?: string;
+/** The shape of the platform's `fetch`, as the typed method calls it: a URL string and an init. */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export type RealtimeKitClientOptions = CallLimits & ConnectionOptions & {
   /**
-   * A `fetch` to use instead of the global one (tests, proxies, instrumentation). The typed method passes each
-   * attempt's abort signal as `init.signal`; a fetch that ignores it is still abandoned on timeout or abort.
+   * A `fetch` to use instead of the global one (tests, proxies, instrumentation). It is called as
+   * `fetch(url, { method, headers, redirect: "manual", signal })`; one that ignores `signal` is still abandoned
+   * on timeout or abort.
    */
-  fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
+  fetch?: FetchFunction;
   /** Check each success body against the spec's schema. Default false. */
   validateResponses?: boolean;
   /** Largest response body read, in bytes. Default 4 MiB. */
   maxResponseBytes?: number;
-  /** Receives debug/info/warn/error lines; credentials are redacted. */
-  logger?: Logger;
-  /** Default "warn". */
-  logLevel?: LogLevel;
   /** Retry waits when the server gives none. Default 500 ms doubling up to 8 s. */
   backoff?: Partial<Backoff>;
 };
@@ -48,10 +41,6 @@ export type CallOptions = CallLimits & {
 export interface RealtimeKitClient {
   /** Fetches a participant's detail; resolves to the participant (the answer's `data`). */
   getMeetingParticipant(params: GetMeetingParticipantPathParams, options?: CallOptions): Promise<Participant>;
-  /** The typed openapi-fetch client underneath, authenticated, for full control over requests and answers. */
-  readonly raw: Client<paths>;
-  /** Adds openapi-fetch middleware (it sees every request, `raw`'s included). */
-  use(...middleware: Middleware[]): void;
 }
 
 /** A client for RealtimeKit's "Fetch a participant's detail" operation. Throws RealtimeKitValidationError on a bad option. */

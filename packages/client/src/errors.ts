@@ -72,13 +72,13 @@ export class RealtimeKitApiError extends RealtimeKitError {
     retryable: boolean;
     attempts: number;
     bodyExcerpt?: string | undefined;
-    message?: string;
+    message?: string | undefined;
   }) {
     const summary = init.message ?? (init.errors.map((e) => (e.code === undefined ? e.message : `${e.code} ${e.message}`)).join("; ") ||
-      init.bodyExcerpt || "no error details in the body");
+      init.bodyExcerpt || "no error details");
     super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} after ${plural(init.attempts)}`);
-    const { status, errors, requestId, retryable, attempts, bodyExcerpt, headers } = init;
-    Object.assign(this, { status, code: errors[0]?.code, errors, requestId, retryable, attempts, bodyExcerpt });
+    const { message, headers, ...fields } = init;
+    Object.assign(this, fields, { code: fields.errors[0]?.code });
     Object.defineProperty(this, "headers", { value: headers });
   }
 
@@ -126,11 +126,9 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
  * redacted message and the original `code`, so `util.inspect(error)` cannot show the token.
  */
 function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
-  const texts: string[] = [];
-  for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) {
-    texts.push(String(c?.message ?? c), String(c?.stack ?? ""));
-  }
-  if (texts.every((text) => redact(text) === text)) return cause;
+  let text = "";
+  for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) text += `${c.message ?? c}\n${c.stack}\n`;
+  if (redact(text) === text) return cause;
   const replacement = new Error(redact(String((cause as Error)?.message ?? cause)));
   const code = (cause as { code?: unknown })?.code;
   return code === undefined ? replacement : Object.assign(replacement, { code });

@@ -2,6 +2,7 @@ export {
   createRealtimeKitClient,
   type CallLimits,
   type CallOptions,
+  type FetchFunction,
   type RealtimeKitClient,
   type RealtimeKitClientOptions,
 } from "./create-client.ts";

@@ -2,28 +2,21 @@ import { RealtimeKitValidationError } from "./errors.ts";
 
 const TEMPLATE_PARAMETER = /\{([^{}]+)\}/;
 
-// Each template split once into [text, name, text, name, …, text]: a client fills the same template on every
-// call. Bounded, in case `raw.request` is called with many different URLs.
-const splitTemplates = new Map<string, string[]>();
-const MAX_TEMPLATES = 64;
-
 /**
- * Fills a path template's `{name}` placeholders, each with exactly one encoded path segment. Used as
- * openapi-fetch's `pathSerializer`, so `client.raw` gets the same protection as the typed method.
- * encodeURIComponent keeps `/`, `?` and `#` inside the segment, but a whole value of `.` or `..` would still
- * be resolved by the URL parser (`..` climbs a segment), an empty value leaves an empty segment, a missing
- * one would leave the placeholder in the URL, and a lone UTF-16 surrogate cannot be encoded at all: those
- * are refused before anything is sent.
+ * A function that fills a path template's `{name}` placeholders, each with exactly one encoded path segment
+ * (the template is split once, not on every call). encodeURIComponent keeps `/`, `?` and `#` inside the
+ * segment, but a whole value of `.` or `..` would still be resolved by the URL parser (`..` climbs a segment),
+ * an empty value leaves an empty segment, a missing one would leave the placeholder in the URL, and a lone
+ * UTF-16 surrogate cannot be encoded at all: those are refused before anything is sent.
  */
-export function fillPathTemplate(template: string, values: Record<string, unknown> | undefined): string {
-  let parts = splitTemplates.get(template);
-  if (!parts) {
-    if (splitTemplates.size >= MAX_TEMPLATES) splitTemplates.clear();
-    splitTemplates.set(template, (parts = template.split(TEMPLATE_PARAMETER)));
-  }
-  let path = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) path += segment(parts[i]!, values?.[parts[i]!]) + parts[i + 1];
-  return path;
+export function pathFiller(template: string): (values: Record<string, unknown> | undefined) => string {
+  // [text, name, text, name, …, text]
+  const parts = template.split(TEMPLATE_PARAMETER);
+  return (values) => {
+    let path = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) path += segment(parts[i]!, values?.[parts[i]!]) + parts[i + 1];
+    return path;
+  };
 }
 
 function segment(name: string, value: unknown): string {
@@ -37,6 +30,6 @@ function segment(name: string, value: unknown): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    throw new RealtimeKitValidationError(name, "pathSegment", "must be well-formed Unicode (it has a lone surrogate)");
+    throw new RealtimeKitValidationError(name, "pathSegment", "must not hold a lone surrogate");
   }
 }

@@ -1,15 +1,14 @@
 import { type ApiErrorDetail, RealtimeKitApiError, RealtimeKitResponseValidationError, type ResponseIssue } from "./errors.ts";
 import { isRetryableResponse } from "./retry-policy.ts";
-import { type Schema, validateSchema } from "./validate-schema.ts";
+import { type Rules, type Schema, validateSchema } from "./validate-schema.ts";
 
 const EXCERPT_LENGTH = 200;
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 const UTF8 = new TextDecoder();
-const BLANK = /^\s*$/;
 // Cancelling a body that already broke off rejects; the failure being reported is the one that matters.
 const ignore = () => {};
 
-export type SuccessContract = { schema: Schema; resultProperty: string; validate: boolean };
+export type SuccessContract = { schema: Schema; rules: Rules; resultProperty: string; validate: boolean };
 
 /**
  * A success answer → the envelope's payload, or RealtimeKitResponseValidationError when the body is empty,
@@ -21,17 +20,19 @@ export async function readSuccess(response: Response, contract: SuccessContract,
     await response.body?.cancel().catch(ignore);
     throw unexpectedBody(response, attempts, `content-type must be JSON, not ${JSON.stringify(contentType || "(none)")}`);
   }
-  const text = await readText(response, maxBytes);
-  if (text === undefined) throw unexpectedBody(response, attempts, `body is larger than the ${maxBytes}-byte limit`);
-  if (BLANK.test(text)) throw unexpectedBody(response, attempts, "body is empty");
+  // A body declared larger than the limit is refused before any of it is read.
+  const declared = Number(response.headers.get("content-length")) > maxBytes;
+  const [text, whole] = declared ? (await response.body?.cancel().catch(ignore), ["", false]) : await readText(response, maxBytes);
+  if (!whole) throw unexpectedBody(response, attempts, `body is larger than the ${maxBytes}-byte limit`);
+  if (!text.trim()) throw unexpectedBody(response, attempts, "body is empty");
   let body: any;
   try {
     body = JSON.parse(text);
   } catch {
-    throw unexpectedBody(response, attempts, "body is not valid JSON (truncated or malformed)");
+    throw unexpectedBody(response, attempts, "body is not valid JSON");
   }
   if (contract.validate) {
-    const issues = validateSchema(contract.schema, body);
+    const issues = validateSchema(contract.schema, body, contract.rules);
     if (issues.length > 0) throw unexpectedBody(response, attempts, issues);
   }
   const result = body?.[contract.resultProperty];
@@ -51,11 +52,16 @@ const unexpectedBody = (response: Response, attempts: number, issues: string | R
 
 /**
  * A failure answer → RealtimeKitApiError, reading either envelope: RealtimeKit's `{ error: { code, message } }`
- * or Cloudflare's v4 `{ errors: [{ code, message }] }`. `body` is what openapi-fetch read: the parsed JSON,
- * or the text when it wasn't JSON (a proxy's HTML page), kept as a short excerpt.
+ * or Cloudflare's v4 `{ errors: [{ code, message }] }`. A body that is not JSON (a proxy's HTML page) is kept as
+ * a short excerpt. At most `maxBytes` of it are read, so a huge error page cannot exhaust memory.
  */
-export function apiErrorFrom(response: Response, body: unknown, attempts: number, redact: (text: string) => string) {
+export async function readApiError(response: Response, attempts: number, redact: (text: string) => string, maxBytes: number) {
   const { status } = response;
+  const [text] = await readText(response, maxBytes);
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
   const headers = redactedHeaders(response.headers, redact);
   const errors = typeof body === "object" && body !== null ? errorDetails(body, redact) : [];
   const excerpt = typeof body === "string" && body.trim() ? redact(body.replace(/\s+/g, " ").trim().slice(0, EXCERPT_LENGTH)) : undefined;
@@ -68,7 +74,7 @@ export function apiErrorFrom(response: Response, body: unknown, attempts: number
     attempts,
     bodyExcerpt: excerpt,
     // 0 is what a browser reports for a redirect it was told not to follow.
-    ...(status < 200 || (status > 299 && status < 400) ? { message: "a redirect, which the client never follows" } : {}),
+    message: status < 200 || (status > 299 && status < 400) ? "a redirect (never followed)" : undefined,
   });
 }
 
@@ -90,49 +96,23 @@ function errorDetails(body: any, redact: (text: string) => string): ApiErrorDeta
   }));
 }
 
-/** The body as text, or undefined when it is longer than `maxBytes` (reading stops there). */
-async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
-  if (Number(response.headers.get("content-length")) > maxBytes) {
-    await response.body?.cancel().catch(ignore);
-    return undefined;
-  }
+/**
+ * The body as text, read up to `maxBytes`: `[text, true]` when that was all of it, `[the first maxBytes, false]`
+ * when it was longer (reading stops there and the rest is cancelled).
+ */
+async function readText(response: Response, maxBytes: number): Promise<[text: string, whole: boolean]> {
   const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
+  // Typed as BlobPart[] for Blob; each chunk is a Uint8Array over an ordinary ArrayBuffer.
+  const chunks: BlobPart[] = [];
   let size = 0;
-  for (let chunk; !(chunk = await reader.read()).done; ) {
-    size += chunk.value.byteLength;
-    if (size > maxBytes) {
+  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+    chunks.push(chunk.value as Uint8Array<ArrayBuffer>);
+    if ((size += chunk.value.byteLength) > maxBytes) {
       await reader.cancel().catch(ignore);
-      return undefined;
+      return [await new Blob(chunks).slice(0, maxBytes).text(), false];
     }
-    chunks.push(chunk.value);
   }
   // A small JSON body is almost always one chunk: decode it as is, with one decoder shared by all calls
   // (a whole-buffer decode keeps no state between calls).
-  if (chunks.length === 1) return UTF8.decode(chunks[0]);
-  const joined = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return UTF8.decode(joined);
-}
-
-/**
- * An error answer with its body cut off after `maxBytes`: openapi-fetch reads error bodies whole, and a
- * huge error page must not exhaust memory. Success and redirect answers pass through untouched.
- */
-export function withBoundedErrorBody(response: Response, maxBytes: number): Response {
-  if (response.status < 400 || !response.body) return response;
-  let size = 0;
-  const bounded = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      size += chunk.byteLength;
-      if (size > maxBytes) controller.terminate();
-      else controller.enqueue(chunk);
-    },
-  });
-  return new Response(response.body.pipeThrough(bounded), response);
+  return [chunks.length === 1 ? UTF8.decode(chunks[0] as Uint8Array) : await new Blob(chunks).text(), true];
 }

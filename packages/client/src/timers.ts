@@ -2,6 +2,7 @@
 // so an "infinite" timeout would fire at once; the clamp keeps such a timer merely very long.
 const MAX_TIMER_MS = 2_147_483_647;
 
+// Below 0 it is clamped too: newer Node versions warn about negative delays.
 export const startTimer = (callback: () => void, ms: number) => setTimeout(callback, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts; leaves no timer or listener behind. */

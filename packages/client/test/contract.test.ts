@@ -6,13 +6,17 @@ import {
   type Participant,
   type RealtimeKitClient,
 } from "../src/index.ts";
+import { createRealtimeKitRawClient, type Client } from "../src/raw.ts";
+import type { paths } from "@realtimekit-api/types";
 import { startPrismMock } from "../../../scripts/lib/prism.ts";
 import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
 import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 let client: RealtimeKitClient;
+let raw: Client<paths>;
 beforeAll(() => {
   client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: inject("prismBaseUrl"), maxRetries: 0 });
+  raw = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: inject("prismBaseUrl") });
 });
 
 describe("against the static mock", () => {
@@ -21,8 +25,14 @@ describe("against the static mock", () => {
     expect(participant).toEqual(docsPageExample.data);
   });
 
-  it("is answered 401 when no token is sent", async () => {
-    const { response, error } = await client.raw.GET(PARTICIPANT_PATH, {
+  it("raw client: answered 200 with the docs page's example, authenticated", async () => {
+    const { response, data } = await raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ success: true, data: docsPageExample.data });
+  });
+
+  it("raw client: is answered 401 when the token is removed from a request", async () => {
+    const { response, error } = await raw.GET(PARTICIPANT_PATH, {
       params: { path: validParams() },
       headers: { authorization: null },
     });
@@ -34,7 +44,7 @@ describe("against the static mock", () => {
     ["meeting_id", "not-a-uuid", "format"],
     ["account_id", "a".repeat(33), "maxLength"],
   ])("raw client: Prism answers 422 for a bad %s", async (name, value, rule) => {
-    const { response, error } = await client.raw.GET(PARTICIPANT_PATH, {
+    const { response, error } = await raw.GET(PARTICIPANT_PATH, {
       params: { path: { ...validParams(), [name]: value } },
     });
     expect(response.status).toBe(422);
@@ -107,8 +117,8 @@ describe("against the dynamic mock (seeded)", () => {
         baseUrl: prism.baseUrl,
         validateResponses: true,
         // Keep a copy of the raw body, to compare with what the client hands back.
-        fetch: async (request) => {
-          const response = await fetch(request);
+        fetch: async (url, init) => {
+          const response = await fetch(url, init);
           body = await response.clone().json();
           return response;
         },

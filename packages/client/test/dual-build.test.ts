@@ -1,14 +1,30 @@
 // One process that loads both builds (an ESM app with a CJS dependency that also uses the client) has two
 // copies of every error class; `instanceof` must still hold across them.
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCjsBuild, loadEsmBuild } from "./support/built-client.ts";
-import { json, TOKEN, validParams } from "./helpers.ts";
+import {
+  CJS_BUILD,
+  ESM_BUILD,
+  loadCjsBuild,
+  loadCjsRawBuild,
+  loadEsmBuild,
+  loadEsmRawBuild,
+  RAW_CJS_BUILD,
+  RAW_ESM_BUILD,
+} from "./support/built-client.ts";
+import { successBody } from "./support/participant.ts";
+import { json, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 let esm: Awaited<ReturnType<typeof loadEsmBuild>>;
 let cjs: ReturnType<typeof loadCjsBuild>;
+let esmRaw: Awaited<ReturnType<typeof loadEsmRawBuild>>;
+let cjsRaw: ReturnType<typeof loadCjsRawBuild>;
 beforeAll(async () => {
   esm = await loadEsmBuild();
   cjs = loadCjsBuild();
+  esmRaw = await loadEsmRawBuild();
+  cjsRaw = loadCjsRawBuild();
 });
 
 const CLASSES = [
@@ -80,4 +96,77 @@ it("a caller's subclass keeps ordinary instanceof", () => {
   expect(plain instanceof NotFound).toBe(false);
   expect(own instanceof cjs.RealtimeKitApiError).toBe(true);
   expect(own instanceof cjs.RealtimeKitError).toBe(true);
+});
+
+describe("the ./raw entry", () => {
+  it("the package's name resolves to the files the tests load, for import and require alike", () => {
+    // Self-reference: from inside the package, its own name resolves through its exports map.
+    expect(fileURLToPath(import.meta.resolve("@realtimekit-api/client"))).toBe(ESM_BUILD);
+    expect(fileURLToPath(import.meta.resolve("@realtimekit-api/client/raw"))).toBe(RAW_ESM_BUILD);
+    const require = createRequire(import.meta.url);
+    expect(require.resolve("@realtimekit-api/client")).toBe(CJS_BUILD);
+    expect(require.resolve("@realtimekit-api/client/raw")).toBe(RAW_CJS_BUILD);
+  });
+
+  it("loads in both formats, as separate copies, exporting createRealtimeKitRawClient only", () => {
+    expect(Object.keys(esmRaw)).toEqual(["createRealtimeKitRawClient"]);
+    expect(Object.keys(cjsRaw)).toEqual(["createRealtimeKitRawClient"]);
+    expect(esmRaw.createRealtimeKitRawClient).not.toBe(cjsRaw.createRealtimeKitRawClient);
+  });
+
+  it.each(["ESM", "CJS"] as const)("the %s build makes authenticated requests through openapi-fetch", async (format) => {
+    const build = format === "ESM" ? esmRaw : cjsRaw;
+    const requests: Request[] = [];
+    const raw = build.createRealtimeKitRawClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch: async (request) => {
+        requests.push(request);
+        return json(successBody());
+      },
+    });
+    const { data, response } = await raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(successBody());
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(requests[0]!.redirect).toBe("manual");
+  });
+
+  describe.each([
+    ["ESM", "CJS"],
+    ["CJS", "ESM"],
+  ] as const)("a RealtimeKitValidationError thrown by the %s raw build, checked against the %s build's classes", (from, _against) => {
+    it("for a bad option", () => {
+      const [maker, checker] = from === "ESM" ? [esmRaw, cjs] : [cjsRaw, esm];
+      const error = (() => {
+        try {
+          maker.createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: "http://example.com" });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error instanceof checker.RealtimeKitValidationError).toBe(true);
+      expect(error instanceof checker.RealtimeKitError).toBe(true);
+      expect(error instanceof checker.RealtimeKitApiError).toBe(false);
+      expect(error).toMatchObject({ name: "RealtimeKitValidationError", field: "baseUrl", rule: "https" });
+    });
+
+    it("for a path parameter that would climb a segment", async () => {
+      const [maker, checker] = from === "ESM" ? [esmRaw, cjs] : [cjsRaw, esm];
+      let sent = 0;
+      const raw = maker.createRealtimeKitRawClient({
+        apiToken: TOKEN,
+        baseUrl: "http://127.0.0.1:9",
+        fetch: async () => {
+          sent++;
+          return json(successBody());
+        },
+      });
+      const error = await raw.GET(PARTICIPANT_PATH, { params: { path: { ...validParams(), participant_id: ".." } } }).catch((e: unknown) => e);
+      expect(error instanceof checker.RealtimeKitValidationError).toBe(true);
+      expect(error).toMatchObject({ field: "participant_id", rule: "pathSegment" });
+      expect(sent).toBe(0);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
+import type { FetchFunction } from "../src/index.ts";
 
 /** The operation's path template, read from the spec the packages ship. */
 export const PARTICIPANT_PATH = Object.keys(spec.paths)[0] as
@@ -14,14 +15,24 @@ export const validParams = () => ({
 
 export const TOKEN = "test-token-Sn3lZJTBX6kkg7OdcBUAxOO963GE";
 
-/** A `fetch` that answers every request with `respond()` and records what was asked. */
+/** One call the client made to its `fetch`: the arguments as given, and the Request they describe. */
+export type RecordedCall = { url: string; init: RequestInit; request: Request };
+
+/**
+ * A `fetch` of the typed client's shape, `(url, init)`, that answers every call with `respond()` and records
+ * what was asked: `requests` as Request objects built from the arguments (so tests read `.url` and `.headers`
+ * as the platform would send them), `calls` with the arguments themselves.
+ */
 export function recordingFetch(respond: (request: Request) => Response | Promise<Response>) {
+  const calls: RecordedCall[] = [];
   const requests: Request[] = [];
-  const fetch = async (request: Request) => {
+  const fetch: FetchFunction = async (url, init) => {
+    const request = new Request(url, init);
+    calls.push({ url, init, request });
     requests.push(request);
     return respond(request);
   };
-  return { fetch, requests };
+  return { fetch, requests, calls };
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>

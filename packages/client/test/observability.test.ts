@@ -1,8 +1,11 @@
-// What the client tells the outside: log lines by level, openapi-fetch middleware, and its User-Agent.
+// What the client tells the outside, and where others can look in: log lines by level, the typed method's
+// custom fetch, the raw client's openapi-fetch middleware, and the User-Agent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
 import { createRealtimeKitClient, type Logger, type LogLevel } from "../src/index.ts";
+import { createRealtimeKitRawClient } from "../src/raw.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
+import { successBody } from "./support/participant.ts";
 import { FAST_BACKOFF, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 let faults: FaultServer;
@@ -53,12 +56,23 @@ describe("logger", () => {
 
   it("debug lines carry method, URL, redacted headers, status and request id", async () => {
     const { logger, lines } = recordingLogger();
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), logger, logLevel: "debug", headers: { cookie: "session=1" } });
-    await client.getMeetingParticipant(validParams());
-    expect(lines[0]!.details).toMatchObject({
+    const headers = { cookie: "session=1", "x-api-key": "k-1", "cf-access-client-secret": "s-1", "x-session-token": "t-1", "x-auth-email": "a@b.c", "x-team": "media" };
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), logger, logLevel: "debug", headers });
+    await client.getMeetingParticipant(validParams(), { headers: { "Proxy-Authorization": "Basic eA==" } });
+    expect(lines[0]!.details).toEqual({
       method: "GET",
       url: `${faults.baseUrl("ok")}/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/my-app/meetings/550e8400-e29b-41d4-a716-446655440000/participants/participant-1`,
-      headers: { authorization: "[redacted]", cookie: "[redacted]", "user-agent": expect.any(String) },
+      headers: {
+        authorization: "[redacted]",
+        "proxy-authorization": "[redacted]",
+        cookie: "[redacted]",
+        "x-api-key": "[redacted]",
+        "cf-access-client-secret": "[redacted]",
+        "x-session-token": "[redacted]",
+        "x-auth-email": "[redacted]",
+        "x-team": "media",
+        "user-agent": `@realtimekit-api/client/${packageJson.version}`,
+      },
     });
     expect(lines[1]!.details).toEqual({ status: 200, requestId: null });
   });
@@ -70,32 +84,92 @@ describe("logger", () => {
   });
 });
 
-describe("middleware (client.use)", () => {
-  it("sees and may change every request and response, the typed method's and raw's", async () => {
+describe("raw client middleware (createRealtimeKitRawClient(...).use)", () => {
+  it("sees and may change every request and response", async () => {
     const seen: string[] = [];
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") });
-    client.use({
+    const raw = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") });
+    raw.use({
       onRequest: ({ request }) => {
-        seen.push(`request ${request.method}`);
+        seen.push(`request ${request.method} ${request.headers.get("authorization") === `Bearer ${TOKEN}`}`);
         const traced = new Request(request);
         traced.headers.set("x-trace-id", "trace-1");
         return traced;
       },
       onResponse: ({ response }) => {
         seen.push(`response ${response.status}`);
+        return new Response(response.body, { status: response.status, headers: { ...Object.fromEntries(response.headers), "x-cache": "miss" } });
       },
     });
     const before = faults.requests.length;
-    await client.getMeetingParticipant(validParams());
-    await client.raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
-    expect(seen).toEqual(["request GET", "response 200", "request GET", "response 200"]);
+    const first = await raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
+    const second = await raw.GET(PARTICIPANT_PATH, { params: { path: { ...validParams(), participant_id: "p-2" } } });
+    expect(seen).toEqual(["request GET true", "response 200", "request GET true", "response 200"]);
     expect(faults.requests.slice(before).map((r) => r.headers["x-trace-id"])).toEqual(["trace-1", "trace-1"]);
+    expect([first.response.headers.get("x-cache"), second.response.headers.get("x-cache")]).toEqual(["miss", "miss"]);
+    expect(first.data).toEqual(successBody());
   });
 
-  it("can answer for the server (a cache, a test double), and the client still checks the answer", async () => {
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") });
-    client.use({ onRequest: () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }) });
-    await expect(client.getMeetingParticipant(validParams())).rejects.toMatchObject({ name: "RealtimeKitResponseValidationError" });
+  it("can answer for the server (a cache, a test double): nothing is sent", async () => {
+    const raw = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") });
+    raw.use({ onRequest: () => Response.json({ success: true, data: { id: "from-cache" } }) });
+    const before = faults.hits("ok");
+    const { data, response } = await raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ success: true, data: { id: "from-cache" } });
+    expect(faults.hits("ok") - before).toBe(0);
+  });
+});
+
+describe("the typed method's interception point: a custom fetch", () => {
+  it("sees and may change every attempt's request and response", async () => {
+    const seen: string[] = [];
+    const before = faults.requests.length;
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("rate-limited-then-ok"),
+      backoff: FAST_BACKOFF,
+      fetch: async (url, init) => {
+        seen.push(`request ${init.method} ${new URL(url).pathname.split("/")[1]}`);
+        const headers = new Headers(init.headers);
+        headers.set("x-trace-id", "trace-1");
+        const response = await fetch(url, { ...init, headers });
+        seen.push(`response ${response.status}`);
+        return response;
+      },
+    });
+    await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
+    // The retry goes through the custom fetch too.
+    expect(seen).toEqual(["request GET rate-limited-then-ok", "response 429", "request GET rate-limited-then-ok", "response 200"]);
+    expect(faults.requests.slice(before).map((r) => [r.headers["x-trace-id"], r.headers.authorization])).toEqual([
+      ["trace-1", `Bearer ${TOKEN}`],
+      ["trace-1", `Bearer ${TOKEN}`],
+    ]);
+  });
+
+  it("can answer for the server, and the client still checks the answer", async () => {
+    const before = faults.hits("ok");
+    const html = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("ok"),
+      fetch: async () => new Response("<html>", { status: 200, headers: { "content-type": "text/html" } }),
+    });
+    await expect(html.getMeetingParticipant(validParams())).rejects.toMatchObject({
+      name: "RealtimeKitResponseValidationError",
+      issues: [{ pointer: "", message: 'content-type must be JSON, not "text/html"' }],
+    });
+    const offSchema = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("ok"),
+      validateResponses: true,
+      fetch: async () => Response.json({ success: true, data: { ...successBody().data, id: "not-a-uuid" } }),
+    });
+    await expect(offSchema.getMeetingParticipant(validParams())).rejects.toMatchObject({
+      name: "RealtimeKitResponseValidationError",
+      issues: [{ pointer: "/data/id", rule: "format" }],
+    });
+    const cached = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), fetch: async () => Response.json(successBody({ name: "cached" })) });
+    await expect(cached.getMeetingParticipant(validParams())).resolves.toMatchObject({ name: "cached" });
+    expect(faults.hits("ok") - before).toBe(0);
   });
 });
 

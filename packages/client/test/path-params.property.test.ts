@@ -3,7 +3,9 @@
 // A real HTTP server reports the request-target exactly as it arrived on the wire.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { paths } from "@realtimekit-api/types";
 import { createRealtimeKitClient, RealtimeKitValidationError, type RealtimeKitClient } from "../src/index.ts";
+import { type Client, createRealtimeKitRawClient } from "../src/raw.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successJson } from "./support/participant.ts";
 import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
@@ -13,6 +15,7 @@ const NAMES = ["account_id", "app_id", "meeting_id", "participant_id"] as const;
 
 let server: TestServer;
 let client: RealtimeKitClient;
+let raw: Client<paths>;
 beforeAll(async () => {
   // The answer carries the raw request-target back, so each check reads the URL of its own request.
   server = await startServer((request, response) => {
@@ -20,6 +23,7 @@ beforeAll(async () => {
     response.end(successJson({ custom_participant_id: request.url }));
   });
   client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 });
+  raw = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: server.origin });
 });
 afterAll(() => server.close());
 
@@ -74,12 +78,14 @@ describe.each(NAMES)("%s", (name) => {
   });
 
   it("raw client: the same guarantee from its path serializer", async () => {
+    const before = server.requests.length;
+    let sent = 0;
     await fc.assert(
       fc.asyncProperty(anyString, async (value) => {
         const params = { ...validParams(), [name]: value };
         let target: string;
         try {
-          const { data } = await client.raw.GET(PARTICIPANT_PATH, { params: { path: params } });
+          const { data } = await raw.GET(PARTICIPANT_PATH, { params: { path: params } });
           target = data!.data.custom_participant_id;
         } catch (error) {
           expect(error).toBeInstanceOf(RealtimeKitValidationError);
@@ -87,9 +93,12 @@ describe.each(NAMES)("%s", (name) => {
           expect(value === "" || value === "." || value === ".." || !isWellFormed(value)).toBe(true);
           return;
         }
+        sent++;
         expect(segmentsSeen(target)).toEqual(expectedSegments(params));
       }),
       { numRuns: 250 },
     );
+    // A refused value is refused before sending: the server saw exactly the requests that were answered.
+    expect(server.requests.length - before).toBe(sent);
   });
 });

@@ -20,7 +20,7 @@ describe("path parameters", () => {
     ["participant_id", undefined, "required", "Invalid participant_id: is required (rule: required)"],
     ["participant_id", "", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)'],
     ["participant_id", "..", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not ".." (rule: pathSegment)'],
-    ["participant_id", "a\uD800", "pathSegment", "Invalid participant_id: must be well-formed Unicode (it has a lone surrogate) (rule: pathSegment)"],
+    ["participant_id", "a\uD800", "pathSegment", "Invalid participant_id: must not hold a lone surrogate (rule: pathSegment)"],
   ])("%s = %j → RealtimeKitValidationError (%s), nothing sent", async (field, value, rule, message) => {
     const { client, requests } = recorded();
     const error = await client.getMeetingParticipant({ ...validParams(), [field]: value } as never).catch((e) => e);
@@ -38,6 +38,67 @@ describe("path parameters", () => {
     const { client, requests } = recorded();
     await client.getMeetingParticipant({ ...validParams(), meeting_id: "550E8400-E29B-41D4-A716-446655440000" });
     expect(requests).toHaveLength(1);
+  });
+
+  it("a valid call reaches fetch as (url, { method: GET, headers, redirect: manual, signal })", async () => {
+    const { fetch, calls } = recordingFetch(() => json(successBody()));
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9/v4", fetch, headers: { "x-team": "media" } });
+    await client.getMeetingParticipant(validParams());
+    expect(calls).toHaveLength(1);
+    const { url, init } = calls[0]!;
+    expect(typeof url).toBe("string");
+    expect(url).toBe(
+      "http://127.0.0.1:9/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/my-app/meetings/550e8400-e29b-41d4-a716-446655440000/participants/participant-1",
+    );
+    expect(Object.keys(init).sort()).toEqual(["headers", "method", "redirect", "signal"]);
+    expect(init).toMatchObject({ method: "GET", redirect: "manual" });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.signal!.aborted).toBe(false);
+    expect(Object.fromEntries(new Headers(init.headers))).toEqual({
+      authorization: `Bearer ${TOKEN}`,
+      "user-agent": expect.stringMatching(/^@realtimekit-api\/client\//),
+      "x-team": "media",
+    });
+  });
+
+  it("per-call headers reach fetch merged with the client's, whatever their case, and never replacing the credential", async () => {
+    const { fetch, calls } = recordingFetch(() => json(successBody()));
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, headers: { "X-Team": "media", "x-keep": "1" } });
+    await client.getMeetingParticipant(validParams(), { headers: { "x-team": "audio", "x-request": "42", Authorization: "Bearer call" } });
+    expect(Object.fromEntries(new Headers(calls[0]!.init.headers))).toEqual({
+      authorization: `Bearer ${TOKEN}`,
+      "user-agent": expect.any(String),
+      "x-team": "audio",
+      "x-keep": "1",
+      "x-request": "42",
+    });
+  });
+
+  it("a User-Agent of the client's replaces the package's, however it is spelled", async () => {
+    const { fetch, calls } = recordingFetch(() => json(successBody()));
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, headers: { "User-Agent": "my-app/1" } });
+    await client.getMeetingParticipant(validParams());
+    expect(new Headers(calls[0]!.init.headers).get("user-agent")).toBe("my-app/1");
+  });
+
+  it("each request gets its own headers: a fetch that edits them changes no later request", async () => {
+    const seen: Array<Record<string, string>> = [];
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch: async (_url, init) => {
+        const headers = init.headers as Record<string, string>;
+        seen.push({ ...headers });
+        delete headers.authorization;
+        headers["x-added"] = "1";
+        return json(successBody());
+      },
+    });
+    await client.getMeetingParticipant(validParams());
+    await client.getMeetingParticipant(validParams(), { headers: { "x-call": "1" } });
+    await client.getMeetingParticipant(validParams(), { headers: { "x-call": "1" } });
+    expect(seen.map((headers) => headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    expect(seen.some((headers) => "x-added" in headers)).toBe(false);
   });
 
   it("reserved characters stay inside their segment", async () => {
@@ -62,14 +123,16 @@ describe("options", () => {
     expect(() => createRealtimeKitClient()).toThrow(expect.objectContaining({ name: "RealtimeKitValidationError", field: "apiToken", rule: "required" }));
   });
 
-  it.each<[string, Record<string, unknown>]>([
-    ["maxRetries", { maxRetries: -1 }],
-    ["maxRetries", { maxRetries: 1.5 }],
-    ["timeoutMs", { timeoutMs: Number.NaN }],
-    ["deadlineMs", { deadlineMs: -5 }],
-    ["maxResponseBytes", { maxResponseBytes: -1 }],
-  ])("client option %s %j is refused", (field, options) => {
-    expect(() => createRealtimeKitClient({ apiToken: TOKEN, ...options })).toThrow(expect.objectContaining({ field, rule: "minimum" }));
+  it.each<[string, Record<string, unknown>, string]>([
+    ["maxRetries", { maxRetries: -1 }, "must be a whole number ≥ 0"],
+    ["maxRetries", { maxRetries: 1.5 }, "must be a whole number ≥ 0"],
+    ["timeoutMs", { timeoutMs: Number.NaN }, "must be a number ≥ 0"],
+    ["deadlineMs", { deadlineMs: -5 }, "must be a number ≥ 0"],
+    ["maxResponseBytes", { maxResponseBytes: -1 }, "must be a number ≥ 0"],
+  ])("client option %s %j is refused", (field, options, message) => {
+    expect(() => createRealtimeKitClient({ apiToken: TOKEN, ...options })).toThrow(
+      expect.objectContaining({ name: "RealtimeKitValidationError", field, rule: "minimum", message: `Invalid ${field}: ${message} (rule: minimum)` }),
+    );
   });
 
   it("a call's own limits are checked too, before anything is sent", async () => {

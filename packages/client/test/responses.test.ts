@@ -76,11 +76,39 @@ describe("validateResponses", () => {
 });
 
 describe("other statuses", () => {
+  it("an error status with an empty body says there are no details", async () => {
+    await expect(answering(() => new Response(null, { status: 404 })).getMeetingParticipant(validParams())).rejects.toMatchObject({
+      name: "RealtimeKitApiError",
+      status: 404,
+      errors: [],
+      bodyExcerpt: undefined,
+      message: "RealtimeKit API answered 404: no error details after 1 attempt",
+    });
+  });
+
+  it.each([
+    ["a 3xx handed back by fetch", () => Response.redirect("http://127.0.0.1:9/elsewhere", 302), 302],
+    // What a browser's fetch hands back for redirect: "manual" (an opaque redirect) has status 0.
+    ["a status-0 answer, as a browser's opaque redirect", () => Response.error(), 0],
+  ])("%s is reported as a redirect, neither followed nor retried", async (_, respond, status) => {
+    const { fetch, requests } = recordingFetch(respond);
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    await expect(client.getMeetingParticipant(validParams())).rejects.toMatchObject({
+      name: "RealtimeKitApiError",
+      status,
+      retryable: false,
+      message: `RealtimeKit API answered ${status}: a redirect (never followed) after 1 attempt`,
+    });
+    expect(requests).toHaveLength(1);
+  });
+
   it("a 2xx other than the spec's success status is an API error, not a success", async () => {
     await expect(answering(() => new Response(null, { status: 204 })).getMeetingParticipant(validParams())).rejects.toMatchObject({
       name: "RealtimeKitApiError",
       status: 204,
       retryable: false,
+      errors: [],
+      message: "RealtimeKit API answered 204: no error details after 1 attempt",
     });
   });
 

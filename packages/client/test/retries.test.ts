@@ -1,6 +1,6 @@
 // Which failures are retried, how long the client waits in between, and how retries are counted.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createRealtimeKitClient, type RealtimeKitClientOptions } from "../src/index.ts";
+import { createRealtimeKitClient, type FetchFunction, type RealtimeKitClientOptions } from "../src/index.ts";
 import { DEFAULT_BACKOFF, isRetryableResponse, MAX_RETRY_AFTER_MS, retryDelayMs } from "../src/retry-policy.ts";
 import { FAST_BACKOFF, json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
@@ -72,7 +72,7 @@ describe("the client's retries", () => {
   const calls = new Map<string, number>();
   afterEach(() => calls.clear());
 
-  const client = (fetch: (request: Request) => Promise<Response>, options: RealtimeKitClientOptions = {}) =>
+  const client = (fetch: FetchFunction, options: RealtimeKitClientOptions = {}) =>
     createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", backoff: FAST_BACKOFF, fetch, ...options });
 
   it("default maxRetries is 2: three requests in all", async () => {

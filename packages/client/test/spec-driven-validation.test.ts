@@ -3,12 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientForOperation } from "../src/client-for-operation.ts";
 import { getMeetingParticipantOperation as committedTable } from "../src/generated/operation.ts";
 import { RealtimeKitValidationError, type RealtimeKitClient } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
+import * as schemaRules from "../src/schema-rules.ts";
 import { PACKAGE_DIR } from "./support/built-client.ts";
 import { successBody } from "./support/participant.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
@@ -17,6 +18,7 @@ const REPO_ROOT = join(PACKAGE_DIR, "../..");
 const GENERATOR = join(REPO_ROOT, "scripts/codegen/client.ts");
 const SPEC = join(REPO_ROOT, "openapi/realtimekit.openapi.json");
 const COMMITTED_TABLE = join(PACKAGE_DIR, "src/generated/operation.ts");
+const RULES_MODULE = join(PACKAGE_DIR, "src/schema-rules.ts");
 
 let scratch: string;
 beforeAll(() => {
@@ -43,11 +45,69 @@ function clientOn(table: OperationTable): { client: RealtimeKitClient; requests:
   return { client: clientForOperation(table, { apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch }), requests };
 }
 
-it("the unchanged spec generates the committed table, byte for byte", () => {
-  const out = join(scratch, "unchanged.ts");
+/** The module the generated table imports its rules from, as written in the file. */
+const rulesImportOf = (source: string) => /^import \* as rules from "([^"]+)";$/m.exec(source)?.[1];
+
+it("the unchanged spec generates the committed table, byte for byte (--check passes)", () => {
+  const result = generate(specCopy(), COMMITTED_TABLE, "--check");
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stdout).toContain("generated files are up to date");
+});
+
+it("generated elsewhere, the table is the same but imports the rules by a path relative to where it is written", () => {
+  const out = join(scratch, "elsewhere", "deeper", "operation.ts");
   const result = generate(specCopy(), out);
   expect(result.status, result.stderr).toBe(0);
-  expect(readFileSync(out, "utf8")).toBe(readFileSync(COMMITTED_TABLE, "utf8"));
+  const generated = readFileSync(out, "utf8");
+  const committed = readFileSync(COMMITTED_TABLE, "utf8");
+  expect(rulesImportOf(committed)).toBe("../schema-rules.ts");
+  const specifier = rulesImportOf(generated)!;
+  expect(specifier).toMatch(/^\.\.?\//);
+  expect(resolve(dirname(out), specifier)).toBe(RULES_MODULE);
+  // Apart from that one specifier, byte for byte.
+  expect(generated.replace(specifier, "<rules>")).toBe(committed.replace("../schema-rules.ts", "<rules>"));
+});
+
+describe("the committed table's rules", () => {
+  /** Every keyword the schemas use, found by walking them (the interpreter checks `type` and `nullable` itself). */
+  function keywordsIn(schema: any, found = new Set<string>()): Set<string> {
+    for (const [keyword, value] of Object.entries<any>(schema)) {
+      if (keyword !== "type" && keyword !== "nullable") found.add(keyword);
+      if (keyword === "properties") Object.values(value).forEach((s) => keywordsIn(s, found));
+      if (keyword === "items") keywordsIn(value, found);
+      if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach((s: any) => keywordsIn(s, found));
+    }
+    return found;
+  }
+
+  it("hold the rules its schemas use and no others", () => {
+    const used = keywordsIn(committedTable.successSchema, keywordsIn(committedTable.parametersSchema));
+    expect(Object.keys(committedTable.rules).sort()).toEqual([...used].sort());
+    expect(Object.keys(committedTable.rules).sort()).toEqual(["enum", "format", "maxLength", "properties", "required"]);
+    expect(committedTable.rules).not.toHaveProperty("pattern");
+    expect(committedTable.rules).not.toHaveProperty("minLength");
+    expect(committedTable.rules).not.toHaveProperty("oneOf");
+  });
+
+  it("are schema-rules.ts's own rules, not copies", () => {
+    expect(committedTable.rules.maxLength).toBe(schemaRules.maxLength);
+    expect(committedTable.rules.required).toBe(schemaRules.required);
+    expect(committedTable.rules.properties).toBe(schemaRules.properties);
+    expect(committedTable.rules.enum).toBe(schemaRules.enum);
+  });
+
+  it("check the formats the schemas use, and leave others as annotations", () => {
+    const format = committedTable.rules.format;
+    const check = (name: string, value: string) => format(value, name, {}, "", [], committedTable.rules);
+    // uuid (meeting_id, id), date-time (created_at, updated_at), uri (picture)
+    expect(check("uuid", "not-a-uuid")).toBe('be a valid "uuid"');
+    expect(check("uuid", validParams().meeting_id)).toBeUndefined();
+    expect(check("date-time", "yesterday")).toBe('be a valid "date-time"');
+    expect(check("uri", "no scheme")).toBe('be a valid "uri"');
+    // No schema of this operation uses email or date, so their patterns are not in the table.
+    expect(check("email", "not an email")).toBeUndefined();
+    expect(check("date", "not a date")).toBeUndefined();
+  });
 });
 
 describe("a changed spec changes what the client accepts", () => {
@@ -62,6 +122,13 @@ describe("a changed spec changes what the client accepts", () => {
     const result = generate(spec, out);
     expect(result.status, result.stderr).toBe(0);
     changedTable = (await import(/* @vite-ignore */ out)).getMeetingParticipantOperation;
+  });
+
+  it("the regenerated table brings the new keyword's rule along, and only it", () => {
+    expect(Object.keys(changedTable.rules).sort()).toEqual([...Object.keys(committedTable.rules), "pattern"].sort());
+    expect(changedTable.rules.pattern).toBe(schemaRules.pattern);
+    expect(changedTable.parametersSchema.properties!.participant_id).toEqual({ type: "string", pattern: "^participant-[0-9]+$" });
+    expect(changedTable.parametersSchema.properties!.app_id).toEqual({ type: "string", enum: ["my-app", "staging-app"] });
   });
 
   it.each([

@@ -42,6 +42,25 @@ describe("timeoutMs", () => {
     expect(error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "attempt", attempts: 2 });
   });
 
+  it("aborts the signal a custom fetch was given, one signal per attempt", async () => {
+    const signals: AbortSignal[] = [];
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      backoff: FAST_BACKOFF,
+      fetch: (_url, init) =>
+        new Promise<Response>((_, reject) => {
+          signals.push(init.signal!);
+          init.signal!.addEventListener("abort", () => reject(init.signal!.reason));
+        }),
+    });
+    const error = await client.getMeetingParticipant(validParams(), { timeoutMs: 50, maxRetries: 1 }).catch((e) => e);
+    expect(error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "attempt", attempts: 2 });
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).not.toBe(signals[1]);
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, true]);
+  });
+
   it("Infinity means no attempt timeout, not an immediate one", async () => {
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, fetch: async () => json(successBody()) });
     await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);

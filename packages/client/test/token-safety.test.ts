@@ -4,6 +4,7 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealtimeKitClient, RealtimeKitError, RealtimeKitValidationError } from "../src/index.ts";
 import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
+import { createRealtimeKitRawClient } from "../src/raw.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { FAST_BACKOFF, PARTICIPANT_PATH, recordingFetch, TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 
@@ -64,8 +65,8 @@ describe("errors and logs never contain the token", () => {
       apiToken: TOKEN,
       baseUrl: "http://127.0.0.1:9",
       maxRetries: 0,
-      fetch: async (request) => {
-        throw new Error(`proxy refused ${request.headers.get("authorization")}`);
+      fetch: async (_url, init) => {
+        throw new Error(`proxy refused ${new Headers(init.headers).get("authorization")}`);
       },
     });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
@@ -96,23 +97,41 @@ describe("errors and logs never contain the token", () => {
   });
 });
 
-describe("plain http only to loopback", () => {
+// The typed client and the raw one check their options the same way.
+describe.each([
+  ["typed client", (options: { apiToken: string; baseUrl: string }) => createRealtimeKitClient(options)],
+  ["raw client", (options: { apiToken: string; baseUrl: string }) => createRealtimeKitRawClient(options)],
+] as const)("plain http only to loopback (%s)", (_, create) => {
   it.each(["http://api.cloudflare.com/client/v4", "http://10.0.0.1", "http://localhost.example.com", "http://127.0.0.1.nip.io"])(
     "refuses %s",
     (baseUrl) => {
-      expect(() => createRealtimeKitClient({ apiToken: TOKEN, baseUrl })).toThrow(expect.objectContaining({ field: "baseUrl", rule: "https" }));
+      expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
+        expect.objectContaining({
+          name: "RealtimeKitValidationError",
+          field: "baseUrl",
+          rule: "https",
+          message: "Invalid baseUrl: must be https (the token goes over plain http only to loopback hosts) (rule: https)",
+        }),
+      );
     },
   );
   it.each(["http://localhost:8787", "http://127.0.0.1:9", "http://127.1.2.3", "http://[::1]:8080/v4", "https://api.cloudflare.com/client/v4"])(
     "accepts %s",
     (baseUrl) => {
-      expect(() => createRealtimeKitClient({ apiToken: TOKEN, baseUrl })).not.toThrow();
+      expect(() => create({ apiToken: TOKEN, baseUrl })).not.toThrow();
     },
   );
   it.each(["ftp://example.com", "api.cloudflare.com", "https://user:secret@api.cloudflare.com", "https://api.cloudflare.com/v4?x=1", "https://api.cloudflare.com/#x"])(
     "refuses %s as a base URL",
     (baseUrl) => {
-      expect(() => createRealtimeKitClient({ apiToken: TOKEN, baseUrl })).toThrow(expect.objectContaining({ field: "baseUrl", rule: "url" }));
+      expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
+        expect.objectContaining({
+          name: "RealtimeKitValidationError",
+          field: "baseUrl",
+          rule: "url",
+          message: "Invalid baseUrl: must be an http(s) URL without credentials, query or fragment (rule: url)",
+        }),
+      );
     },
   );
 });
@@ -137,9 +156,12 @@ describe("redirects are never followed, so the token never reaches another origi
   });
 
   it("raw client: the 3xx is handed back and the other origin sees nothing", async () => {
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("cross-origin-redirect") });
-    const { response } = await client.raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
+    const before = faults.hits("cross-origin-redirect");
+    const client = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("cross-origin-redirect") });
+    const { response } = await client.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
     expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${otherOrigin.origin}/cross-origin-redirect${PARTICIPANT_PATH.replace(/\{(\w+)\}/g, (_, name: keyof ReturnType<typeof validParams>) => validParams()[name])}`);
+    expect(faults.hits("cross-origin-redirect") - before).toBe(1);
     expect(otherOrigin.requests.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
     expect(otherOrigin.requests).toEqual([]);
   });

@@ -1,9 +1,14 @@
 // The schema interpreter on its own, for the keywords the generator keeps that today's spec does not use yet:
-// a spec update that starts using them must be enforced, not silently ignored.
+// a spec update that starts using them must be enforced, not silently ignored. The interpreter checks each
+// keyword with the rule a table gives it; here the table holds every rule schema-rules.ts has.
 import { describe, expect, it } from "vitest";
+import * as r from "../src/schema-rules.ts";
 import { type Schema, validateSchema } from "../src/validate-schema.ts";
+import { ALL_RULES } from "./support/all-rules.ts";
 
-const rulesBroken = (schema: Schema, value: unknown) => validateSchema(schema, value).map((v) => `${v.pointer || "/"} ${v.rule}`);
+/** `pointer rule` per violation, sorted: which violations, not the order they are found in, is the contract. */
+const rulesBroken = (schema: Schema, value: unknown, rules = ALL_RULES) =>
+  validateSchema(schema, value, rules).map((v) => `${v.pointer || "/"} ${v.rule}`).sort();
 
 describe("validateSchema", () => {
   it.each<[string, Schema, unknown, string[]]>([
@@ -13,20 +18,31 @@ describe("validateSchema", () => {
     ["OpenAPI 3.1 type lists, miss", { type: ["string", "null"] }, 1, ["/ type"]],
     ["nullable", { type: "string", nullable: true }, null, []],
     ["not nullable", { type: "string" }, null, ["/ type"]],
+    ["a wrong type skips the other keywords", { type: "string", maxLength: 1, enum: ["a"] }, 42, ["/ type"]],
     ["minLength", { type: "string", minLength: 2 }, "a", ["/ minLength"]],
+    ["maxLength", { type: "string", maxLength: 2 }, "abc", ["/ maxLength"]],
     ["pattern (Unicode mode)", { type: "string", pattern: "^\\p{Lu}+$" }, "ÉCOLE", []],
     ["pattern, miss", { type: "string", pattern: "^[a-z]+$" }, "ABC", ["/ pattern"]],
     ["enum", { enum: ["a", "b"] }, "c", ["/ enum"]],
     ["const", { const: true }, false, ["/ const"]],
     ["minimum / maximum", { type: "number", minimum: 1, maximum: 3 }, 4, ["/ maximum"]],
     ["OpenAPI 3.0 exclusiveMinimum", { type: "number", minimum: 1, exclusiveMinimum: true }, 1, ["/ minimum"]],
+    ["OpenAPI 3.0 exclusiveMaximum, inside", { type: "number", maximum: 3, exclusiveMaximum: true }, 2.5, []],
     ["OpenAPI 3.1 exclusiveMaximum", { type: "number", exclusiveMaximum: 3 }, 3, ["/ exclusiveMaximum"]],
+    ["OpenAPI 3.1 exclusiveMinimum, inside", { type: "number", exclusiveMinimum: 3 }, 3.5, []],
     ["date-time", { type: "string", format: "date-time" }, "2026-11-25 10:00", ["/ format"]],
+    ["date-time, valid", { type: "string", format: "date-time" }, "2026-11-25T10:00:00.5+01:00", []],
+    ["date", { type: "string", format: "date" }, "25.11.2026", ["/ format"]],
+    ["uuid", { type: "string", format: "uuid" }, "550e8400-e29b-41d4-a716-44665544000", ["/ format"]],
+    ["uri", { type: "string", format: "uri" }, "no scheme", ["/ format"]],
+    ["email", { type: "string", format: "email" }, "someone@", ["/ format"]],
     ["unknown formats are not guessed at", { type: "string", format: "x-custom" }, "anything", []],
     ["items with pointers", { type: "array", items: { type: "string" }, maxItems: 2 }, ["a", 1, "c"], ["/ maxItems", "/1 type"]],
+    ["minItems", { type: "array", minItems: 1 }, [], ["/ minItems"]],
     ["required and nested properties", { type: "object", required: ["a"], properties: { b: { type: "object", properties: { "c/d~e": { type: "string" } } } } }, { b: { "c/d~e": 1 } }, ["/a required", "/b/c~1d~0e type"]],
     ["allOf", { allOf: [{ type: "string" }, { minLength: 3 }] }, "ab", ["/ minLength"]],
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ anyOf"]],
+    ["anyOf, match", { anyOf: [{ type: "string" }, { type: "integer" }] }, "x", []],
     ["oneOf, match", { oneOf: [{ type: "string" }, { type: "integer" }] }, 3, []],
     ["oneOf, no match", { oneOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ oneOf"]],
     ["oneOf, two matches", { oneOf: [{ type: "number" }, { type: "integer" }] }, 3, ["/ oneOf"]],
@@ -35,7 +51,51 @@ describe("validateSchema", () => {
   });
 
   it("messages describe the rule, never the value", () => {
-    const [violation] = validateSchema({ type: "string", maxLength: 3 }, "secret-value");
+    const [violation] = validateSchema({ type: "string", maxLength: 3 }, "secret-value", ALL_RULES);
     expect(violation).toEqual({ pointer: "", rule: "maxLength", message: "must have at most 3 characters" });
+  });
+
+  it.each<[string, Schema, unknown, string]>([
+    ["anyOf, no match", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, "must match one of the allowed schemas"],
+    ["oneOf, no match", { oneOf: [{ type: "string" }, { type: "integer" }] }, true, "must match one of the allowed schemas"],
+    ["oneOf, two matches", { oneOf: [{ type: "number" }, { type: "integer" }] }, 3, "must match only one of the allowed schemas"],
+    ["pattern", { pattern: "^[a-z]+$" }, "ABC", "must match /^[a-z]+$/"],
+    ["enum", { enum: ["a", "b"] }, "c", 'must be one of ["a","b"]'],
+    ["format", { format: "uuid" }, "x", 'must be a valid "uuid"'],
+  ])("message for %s", (_, schema, value, message) => {
+    expect(validateSchema(schema, value, ALL_RULES).map((v) => v.message)).toEqual([message]);
+  });
+});
+
+describe("the rules table drives what is checked", () => {
+  it("a keyword whose rule the table lacks is not checked; with its rule, it is", () => {
+    const schema: Schema = { type: "string", maxLength: 2, pattern: "^[a-z]+$" };
+    expect(rulesBroken(schema, "ABC", {})).toEqual([]);
+    expect(rulesBroken(schema, "ABC", { maxLength: r.maxLength })).toEqual(["/ maxLength"]);
+    expect(rulesBroken(schema, "ABC", { maxLength: r.maxLength, pattern: r.pattern })).toEqual(["/ maxLength", "/ pattern"]);
+  });
+
+  it("subschemas are checked with the same table", () => {
+    const schema: Schema = { type: "object", properties: { a: { type: "array", items: { type: "string", minLength: 2 } } } };
+    const value = { a: ["x", 1] };
+    // `type` is the interpreter's own; nested keywords need their rules, and properties/items carry the table down.
+    expect(rulesBroken(schema, value, { properties: r.properties })).toEqual([]);
+    expect(rulesBroken(schema, value, { properties: r.properties, items: r.items })).toEqual(["/a/1 type"]);
+    expect(rulesBroken(schema, value, { properties: r.properties, items: r.items, minLength: r.minLength })).toEqual(["/a/0 minLength", "/a/1 type"]);
+  });
+
+  it("format checks only the formats it was given", () => {
+    const onlyUuid = { format: r.format({ uuid: r.uuidFormat }) };
+    expect(rulesBroken({ format: "uuid" }, "x", onlyUuid)).toEqual(["/ format"]);
+    expect(rulesBroken({ format: "date-time" }, "x", onlyUuid)).toEqual([]);
+  });
+
+  it("the full table used here has a rule for every keyword schema-rules.ts documents", () => {
+    expect(Object.keys(ALL_RULES).sort()).toEqual(
+      [
+        "enum", "const", "minLength", "maxLength", "minItems", "maxItems", "pattern", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "required", "properties", "items", "allOf", "anyOf", "oneOf", "format",
+      ].sort(),
+    );
   });
 });
