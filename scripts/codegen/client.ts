@@ -28,6 +28,11 @@ function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: stri
     for (const [keyword, value] of Object.entries<any>(schema)) {
       if (!CORE_KEYWORDS.has(keyword)) keywords.add(keyword);
       if (keyword === "format") formats.add(value);
+      if (keyword === "properties" || keyword === "required") {
+        // Names become JSON pointer segments in validation errors, unescaped (see schema-rules.ts).
+        const bad = (keyword === "required" ? value : Object.keys(value)).find((name: string) => /[~/]/.test(name));
+        if (bad) throw new Error(`property name ${JSON.stringify(bad)} holds "~" or "/", which the validator's error pointers do not escape`);
+      }
       if (keyword === "properties") Object.values(value).forEach(visit);
       if (keyword === "items") visit(value);
       if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach(visit);

@@ -46,7 +46,7 @@ export async function callWithRetries<T>(
       controller.abort(reason);
       abandon(reason);
     };
-    const timer = startTimer(() => {
+    const cancelTimer = startTimer(() => {
       timedOut = true;
       abort();
     }, deadlineFirst ? remaining : timeoutMs);
@@ -65,7 +65,7 @@ export async function callWithRetries<T>(
           ? error
           : new RealtimeKitConnectionError(error, attempts, policy.redact);
     } finally {
-      clearTimeout(timer);
+      cancelTimer();
       callerSignal?.removeEventListener("abort", forwardAbort);
     }
 

@@ -43,7 +43,7 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
     const callHeaders = call.headers ? { ...headers, ...withoutCredential(call.headers) } : headers;
     return callWithRetries(
       async (signal, attempts) => {
-        if (debug) log("debug", "request", { method, url, headers: redactHeaders(new Headers(callHeaders)) });
+        if (debug) log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
         // The API does not redirect. Following one could carry the token to another origin, so none is followed.
         // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
         const response = await fetch(url, { method, headers: { ...callHeaders }, redirect: "manual", signal });

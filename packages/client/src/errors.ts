@@ -81,14 +81,6 @@ export class RealtimeKitApiError extends RealtimeKitError {
     Object.assign(this, fields, { code: fields.errors[0]?.code });
     Object.defineProperty(this, "headers", { value: headers });
   }
-
-  get codes(): Array<number | undefined> {
-    return this.errors.map((e) => e.code);
-  }
-
-  get messages(): string[] {
-    return this.errors.map((e) => e.message);
-  }
 }
 
 /** An attempt, or the whole call's deadline, ran out of time. */
@@ -125,13 +117,10 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
  * The cause as it came, unless its text (or its own causes') holds the credential: then a plain Error with the
  * redacted message and the original `code`, so `util.inspect(error)` cannot show the token.
  */
-function redactedCause(cause: unknown, redact: (text: string) => string): unknown {
+function redactedCause(cause: any, redact: (text: string) => string): unknown {
   let text = "";
-  for (let c: any = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) text += `${c.message ?? c}\n${c.stack}\n`;
-  if (redact(text) === text) return cause;
-  const replacement = new Error(redact(String((cause as Error)?.message ?? cause)));
-  const code = (cause as { code?: unknown })?.code;
-  return code === undefined ? replacement : Object.assign(replacement, { code });
+  for (let c = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) text += `${c.message ?? c}\n${c.stack}\n`;
+  return redact(text) === text ? cause : Object.assign(new Error(redact(String(cause?.message ?? cause))), { code: cause?.code });
 }
 
 /** One way a success body differs from the spec: where (JSON pointer, "" for the whole body) and how. */

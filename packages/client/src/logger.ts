@@ -24,10 +24,8 @@ export function createLog(logger: Logger | undefined, level: LogLevel): Log {
 }
 
 /** Headers as a plain object for a log line, with credentials replaced. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    result[name] = SECRET_HEADERS.test(name) ? "[redacted]" : value;
-  });
+  for (const name in headers) result[name] = SECRET_HEADERS.test(name) ? "[redacted]" : headers[name]!;
   return result;
 }

@@ -22,7 +22,7 @@ export function pathFiller(template: string): (values: Record<string, unknown> |
 function segment(name: string, value: unknown): string {
   if (typeof value !== "string") {
     throw new RealtimeKitValidationError(name, value === undefined ? "required" : "type",
-      value === undefined ? "is required" : `must be a string, not ${value === null ? "null" : typeof value}`);
+      value === undefined ? "is required" : "must be a string");
   }
   if (value === "" || value === "." || value === "..") {
     throw new RealtimeKitValidationError(name, "pathSegment", `must be one non-empty path segment, not ${JSON.stringify(value)}`);

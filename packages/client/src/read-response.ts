@@ -70,7 +70,7 @@ export async function readApiError(response: Response, attempts: number, redact:
     headers,
     errors,
     requestId: headers.get("cf-ray") ?? undefined,
-    retryable: isRetryableResponse(status, headers),
+    retryable: isRetryableResponse(status),
     attempts,
     bodyExcerpt: excerpt,
     // 0 is what a browser reports for a redirect it was told not to follow.

@@ -1,5 +1,6 @@
 // When to retry and how long to wait: the policy of Cloudflare's own SDK (408, 409, 429 and 5xx, the server's
-// `retry-after-ms` / `Retry-After` when it is sane, otherwise exponential backoff with jitter).
+// `retry-after-ms` / `Retry-After` when it is sane, otherwise exponential backoff with jitter). The SDK also
+// obeys an `x-should-retry` header; the API's spec declares none, so the status alone decides here.
 
 export type Backoff = { initialDelayMs: number; maxDelayMs: number };
 
@@ -8,25 +9,20 @@ export const DEFAULT_BACKOFF: Backoff = { initialDelayMs: 500, maxDelayMs: 8_000
 /** A server-requested wait longer than this is ignored in favour of backoff, so a bad header can't stall a call. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-export function isRetryableResponse(status: number, headers: Headers): boolean {
-  // An explicit server hint wins, as in Cloudflare's SDK.
-  const hint = headers.get("x-should-retry");
-  if (hint === "true") return true;
-  if (hint === "false") return false;
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
+export const isRetryableResponse = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
 
 /** How long to wait before retry number `retry` (1-based), given the failed response's headers if any. */
 export function retryDelayMs(retry: number, headers: Headers | undefined, backoff: Backoff): number {
   const requested = headers && requestedDelayMs(headers);
-  if (requested !== undefined && requested >= 0 && requested <= MAX_RETRY_AFTER_MS) return requested;
+  // (An absent value compares false both ways.)
+  if ((requested as number) >= 0 && (requested as number) <= MAX_RETRY_AFTER_MS) return requested!;
   const exponential = Math.min(backoff.initialDelayMs * 2 ** (retry - 1), backoff.maxDelayMs);
   // Up to 25% jitter, downwards, so many clients don't retry in step.
   return exponential * (1 - Math.random() * 0.25);
 }
 
 function requestedDelayMs(headers: Headers): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  const milliseconds = Number.parseFloat(headers.get("retry-after-ms")!); // NaN when absent
   if (Number.isFinite(milliseconds)) return milliseconds;
   const retryAfter = headers.get("retry-after");
   if (!retryAfter?.trim()) return undefined;

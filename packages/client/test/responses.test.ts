@@ -116,8 +116,10 @@ describe("other statuses", () => {
     const v4 = answering(() => json({ success: false, errors: [{ code: 7003, message: "No route" }, { code: 7000, message: "Other" }] }, 404));
     await expect(v4.getMeetingParticipant(validParams())).rejects.toMatchObject({
       code: 7003,
-      codes: [7003, 7000],
-      messages: ["No route", "Other"],
+      errors: [
+        { code: 7003, message: "No route" },
+        { code: 7000, message: "Other" },
+      ],
       message: expect.stringContaining("7003 No route; 7000 Other"),
     });
     const own = answering(() => json({ success: false, error: { code: 404, message: "Participant not found" } }, 404, { "cf-ray": "8c1f-AMS" }));

@@ -14,14 +14,10 @@ const headers = (entries: Record<string, string>) => new Headers(entries);
 
 describe("isRetryableResponse", () => {
   it.each([408, 409, 429, 500, 502, 503, 504, 599])("retries %i", (status) => {
-    expect(isRetryableResponse(status, headers({}))).toBe(true);
+    expect(isRetryableResponse(status)).toBe(true);
   });
   it.each([400, 401, 403, 404, 405, 410, 413, 422])("never retries %i", (status) => {
-    expect(isRetryableResponse(status, headers({}))).toBe(false);
-  });
-  it("follows the server's x-should-retry hint either way", () => {
-    expect(isRetryableResponse(503, headers({ "x-should-retry": "false" }))).toBe(false);
-    expect(isRetryableResponse(400, headers({ "x-should-retry": "true" }))).toBe(true);
+    expect(isRetryableResponse(status)).toBe(false);
   });
 });
 
@@ -119,10 +115,10 @@ describe("the client's retries", () => {
     expect(delays[1]).toBeLessThanOrEqual(40);
   });
 
-  it("does not retry when the server says x-should-retry: false", async () => {
+  it("decides by status alone: an x-should-retry header changes nothing", async () => {
     const { fetch, requests } = recordingFetch(() => json({ success: false, errors: [] }, 503, { "x-should-retry": "false" }));
-    await expect(client(fetch).getMeetingParticipant(validParams())).rejects.toMatchObject({ retryable: false, attempts: 1 });
-    expect(requests).toHaveLength(1);
+    await expect(client(fetch, { maxRetries: 1 }).getMeetingParticipant(validParams())).rejects.toMatchObject({ retryable: true, attempts: 2 });
+    expect(requests).toHaveLength(2);
   });
 
   it("retries connection errors from fetch", async () => {

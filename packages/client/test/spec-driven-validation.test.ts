@@ -168,6 +168,16 @@ describe("a changed spec changes what the client accepts", () => {
     expect(result.stderr).toContain("generated files differ from the spec");
   });
 
+  it("a property name that a JSON pointer would have to escape fails generation", () => {
+    // Error pointers are built from property names as they are; spec-generated names have no "~" or "/".
+    const spec = specCopy();
+    const participant = spec.components.schemas.realtimekit_Participant;
+    participant.properties["a/b"] = { type: "string" };
+    const result = generate(spec, join(scratch, "bad-name.ts"));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('property name "a/b" holds "~" or "/"');
+  });
+
   it("a pattern the client could not compile fails generation, not a call", () => {
     const spec = specCopy();
     parametersOf(spec).find((p) => p.name === "participant_id")!.schema.pattern = "^[\\_a-z]+$";

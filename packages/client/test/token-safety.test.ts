@@ -50,7 +50,7 @@ describe("errors and logs never contain the token", () => {
   it("the server's echo of the token is redacted, not dropped", async () => {
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("echoes-token") });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
-    expect(error.messages).toEqual(['Authentication error for header "Bearer [redacted]"']);
+    expect(error.errors.map((e: { message: string }) => e.message)).toEqual(['Authentication error for header "Bearer [redacted]"']);
     expect(error.headers.get("x-echo")).toBe("Bearer [redacted]");
   });
 

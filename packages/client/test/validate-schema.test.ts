@@ -39,7 +39,7 @@ describe("validateSchema", () => {
     ["unknown formats are not guessed at", { type: "string", format: "x-custom" }, "anything", []],
     ["items with pointers", { type: "array", items: { type: "string" }, maxItems: 2 }, ["a", 1, "c"], ["/ maxItems", "/1 type"]],
     ["minItems", { type: "array", minItems: 1 }, [], ["/ minItems"]],
-    ["required and nested properties", { type: "object", required: ["a"], properties: { b: { type: "object", properties: { "c/d~e": { type: "string" } } } } }, { b: { "c/d~e": 1 } }, ["/a required", "/b/c~1d~0e type"]],
+    ["required and nested properties", { type: "object", required: ["a"], properties: { b: { type: "object", properties: { "c/d~e": { type: "string" } } } } }, { b: { "c/d~e": 1 } }, ["/a required", "/b/c/d~e type"]],
     ["allOf", { allOf: [{ type: "string" }, { minLength: 3 }] }, "ab", ["/ minLength"]],
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ anyOf"]],
     ["anyOf, match", { anyOf: [{ type: "string" }, { type: "integer" }] }, "x", []],
