@@ -5,7 +5,8 @@
 // the package's own classes are matched by a registered symbol brand rather than by prototype identity.
 const KINDS = Symbol.for("@realtimekit-api/client.error-kinds");
 
-const plural = (attempts: number) => `${attempts} attempt${attempts === 1 ? "" : "s"}`;
+// Named like the field that holds it.
+const attemptsNote = (attempts: number) => `(attempts: ${attempts})`;
 
 export class RealtimeKitError extends Error {
   static readonly kind: string = "RealtimeKitError";
@@ -76,7 +77,7 @@ export class RealtimeKitApiError extends RealtimeKitError {
   }) {
     const summary = init.message ?? (init.errors.map((e) => (e.code === undefined ? e.message : `${e.code} ${e.message}`)).join("; ") ||
       init.bodyExcerpt || "no error details");
-    super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} after ${plural(init.attempts)}`);
+    super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} ${attemptsNote(init.attempts)}`);
     const { message, headers, ...fields } = init;
     Object.assign(this, fields, { code: fields.errors[0]?.code });
     Object.defineProperty(this, "headers", { value: headers });
@@ -94,7 +95,7 @@ export class RealtimeKitTimeoutError extends RealtimeKitError {
   declare readonly retryable: boolean;
 
   constructor(scope: "attempt" | "deadline", timeoutMs: number, attempts: number) {
-    super(`${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms (${plural(attempts)})`);
+    super(`${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms ${attemptsNote(attempts)}`);
     Object.assign(this, { scope, timeoutMs, attempts, retryable: scope === "attempt" });
   }
 }
@@ -108,7 +109,7 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
   /** `redact` removes the credential from the cause's text before it becomes this error's message. */
   constructor(cause: unknown, attempts: number, redact: (text: string) => string = String) {
     const reason = (cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message ?? String(cause);
-    super(`Connection failed: ${redact(reason)} (${plural(attempts)})`, { cause: redactedCause(cause, redact) });
+    super(`Connection failed: ${redact(reason)} ${attemptsNote(attempts)}`, { cause: redactedCause(cause, redact) });
     Object.assign(this, { attempts, retryable: true });
   }
 }

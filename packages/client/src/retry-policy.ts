@@ -13,22 +13,21 @@ export const isRetryableResponse = (status: number) => status === 408 || status 
 
 /** How long to wait before retry number `retry` (1-based), given the failed response's headers if any. */
 export function retryDelayMs(retry: number, headers: Headers | undefined, backoff: Backoff): number {
-  const requested = headers && requestedDelayMs(headers);
-  // (An absent value compares false both ways.)
-  if ((requested as number) >= 0 && (requested as number) <= MAX_RETRY_AFTER_MS) return requested!;
+  const requested = headers ? requestedDelayMs(headers) : NaN;
+  // NaN (no header, or one that doesn't parse) fails this range check too.
+  if (requested >= 0 && requested <= MAX_RETRY_AFTER_MS) return requested;
   const exponential = Math.min(backoff.initialDelayMs * 2 ** (retry - 1), backoff.maxDelayMs);
   // Up to 25% jitter, downwards, so many clients don't retry in step.
   return exponential * (1 - Math.random() * 0.25);
 }
 
-function requestedDelayMs(headers: Headers): number | undefined {
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms")!); // NaN when absent
+/** The wait the server asks for, in ms, or NaN. */
+function requestedDelayMs(headers: Headers): number {
+  const milliseconds = Number.parseFloat(headers.get("retry-after-ms")!);
   if (Number.isFinite(milliseconds)) return milliseconds;
-  const retryAfter = headers.get("retry-after");
-  if (!retryAfter?.trim()) return undefined;
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (!retryAfter) return NaN;
   // Either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
   const seconds = Number(retryAfter);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(retryAfter);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
 }

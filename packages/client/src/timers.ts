@@ -4,10 +4,12 @@
 const MAX_TIMER_MS = 2_147_483_647;
 const delay = (ms: number) => Math.max(0, Math.min(ms, MAX_TIMER_MS));
 
-// Attempt timeouts share one platform timer, armed for the earliest of them. Creating and clearing a timer
-// for every attempt cost about a seventh of the client's own time per call; with one shared timer, an attempt
-// that settles only leaves the set. While no attempt is pending the timer is unref'd (Node), so it never keeps
-// a process alive; while one is, it does, as the attempt's own timer would.
+// In Node.js, attempt timeouts share one platform timer, armed for the earliest of them. Creating and clearing a
+// timer for every attempt cost about a seventh of the client's own time per call; with one shared timer, an
+// attempt that settles only leaves the set. While no attempt is pending the timer is unref'd, so it never keeps
+// a process alive; while one is, it does, as the attempt's own timer would. Where a timer is a plain number
+// (browsers, Workers, Deno) it may belong to one request's context and end with it, so there each attempt
+// keeps a timer of its own.
 type Pending = { at: number; run: () => void };
 const pending = new Set<Pending>();
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +36,10 @@ function fire(): void {
 
 /** Runs `callback` after `ms`, unless the function it returns is called first. */
 export function startTimer(callback: () => void, ms: number): () => void {
+  if (typeof timer === "number") {
+    const own = setTimeout(callback, delay(ms));
+    return () => clearTimeout(own);
+  }
   const entry = { at: Date.now() + ms, run: callback };
   pending.add(entry);
   // Deadlines mostly come in increasing order, so the armed timer usually stays as it is.

@@ -168,7 +168,7 @@ describe("failures that are not retried", () => {
     const { error, requests } = await callAgainst("cross-origin-redirect");
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect(error).toMatchObject({ status: 302, retryable: false, attempts: 1 });
-    expect(error!.message).toBe("RealtimeKit API answered 302: a redirect (never followed) after 1 attempt");
+    expect(error!.message).toBe("RealtimeKit API answered 302: a redirect (never followed) (attempts: 1)");
     expect(requests).toBe(1);
     expect(redirectTarget.requests).toEqual([]);
   });

@@ -82,7 +82,7 @@ describe("other statuses", () => {
       status: 404,
       errors: [],
       bodyExcerpt: undefined,
-      message: "RealtimeKit API answered 404: no error details after 1 attempt",
+      message: "RealtimeKit API answered 404: no error details (attempts: 1)",
     });
   });
 
@@ -97,7 +97,7 @@ describe("other statuses", () => {
       name: "RealtimeKitApiError",
       status,
       retryable: false,
-      message: `RealtimeKit API answered ${status}: a redirect (never followed) after 1 attempt`,
+      message: `RealtimeKit API answered ${status}: a redirect (never followed) (attempts: 1)`,
     });
     expect(requests).toHaveLength(1);
   });
@@ -108,7 +108,7 @@ describe("other statuses", () => {
       status: 204,
       retryable: false,
       errors: [],
-      message: "RealtimeKit API answered 204: no error details after 1 attempt",
+      message: "RealtimeKit API answered 204: no error details (attempts: 1)",
     });
   });
 

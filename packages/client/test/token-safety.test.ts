@@ -70,7 +70,7 @@ describe("errors and logs never contain the token", () => {
       },
     });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
-    expect(error.message).toBe("Connection failed: proxy refused Bearer [redacted] (1 attempt)");
+    expect(error.message).toBe("Connection failed: proxy refused Bearer [redacted] (attempts: 1)");
     // The cause too, so util.inspect(error) shows no token.
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
     expect(String(error.cause.message)).toBe("proxy refused Bearer [redacted]");
