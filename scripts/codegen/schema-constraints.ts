@@ -5,6 +5,21 @@ const KEPT = ["type", "nullable", "format", "pattern", "enum", "minLength", "max
   "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems", "required", "properties", "items", "allOf",
   "anyOf", "oneOf", "const"];
 
+// Constraints the validator has no rule for. A schema that uses one fails generation, rather than having the
+// constraint dropped and left unchecked. (Documentation and vendor keywords — description, example, x-… — are
+// dropped as intended.) An `additionalProperties` of `true` or `{}` constrains nothing and is let through.
+const UNENFORCED = ["multipleOf", "not", "additionalProperties", "uniqueItems", "minProperties", "maxProperties",
+  "patternProperties", "propertyNames", "contains", "if", "prefixItems", "dependentRequired", "dependentSchemas",
+  "unevaluatedProperties", "unevaluatedItems"];
+
+function assertEnforceable(schema: any): void {
+  for (const key of UNENFORCED) {
+    const value = schema[key];
+    if (value === undefined || (key === "additionalProperties" && (value === true || JSON.stringify(value) === "{}"))) continue;
+    throw new Error(`the client's validator has no rule for the schema keyword "${key}"; add one to packages/client/src/schema-rules.ts`);
+  }
+}
+
 export function dereference(spec: any, node: any, seen = new Set<string>()): any {
   if (!node?.$ref) return node;
   if (seen.has(node.$ref)) throw new Error(`recursive $ref ${node.$ref} is not supported by the validator`);
@@ -16,6 +31,7 @@ export function dereference(spec: any, node: any, seen = new Set<string>()): any
 
 export function schemaConstraints(spec: any, node: any): any {
   const schema = dereference(spec, node);
+  assertEnforceable(schema);
   const result: Record<string, unknown> = {};
   for (const key of KEPT) {
     const value = schema[key];

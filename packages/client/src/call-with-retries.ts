@@ -29,9 +29,10 @@ export async function callWithRetries<T>(
   policy: CallPolicy,
 ): Promise<T> {
   const { signal: callerSignal, deadlineMs, timeoutMs } = policy;
-  callerSignal?.throwIfAborted();
   const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
   for (let attempts = 1; ; attempts++) {
+    // Before every attempt: an abort may land just as a retry wait ends.
+    callerSignal?.throwIfAborted();
     const remaining = deadline - Date.now();
     const deadlineFirst = remaining <= timeoutMs;
     const controller = new AbortController();

@@ -2,17 +2,15 @@
 // once with RealtimeKitValidationError instead of turning into a confusing failure on the wire.
 import { RealtimeKitValidationError } from "./errors.ts";
 
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+const LOOPBACK_HOST = /^(localhost|127\.[\d.]+|\[::1\])$/;
 // RFC 9110 token68 is stricter; this only keeps out what would break the header or leak into an error:
 // a Headers error quotes the invalid value, token and all.
 const PRINTABLE_TOKEN = /^[\x21-\x7e]+$/;
 
 /** The API token, trimmed (env files often end in a newline); its value never appears in an error. */
 export function checkApiToken(apiToken: unknown): string {
-  if (typeof apiToken !== "string" || !apiToken.trim()) {
-    throw new RealtimeKitValidationError("apiToken", "required", "pass `apiToken` or set CLOUDFLARE_API_TOKEN");
-  }
-  const token = apiToken.trim();
+  const token = typeof apiToken === "string" ? apiToken.trim() : "";
+  if (!token) throw new RealtimeKitValidationError("apiToken", "required", "pass `apiToken` or set CLOUDFLARE_API_TOKEN");
   if (!PRINTABLE_TOKEN.test(token)) {
     throw new RealtimeKitValidationError("apiToken", "format", "must be printable ASCII without spaces");
   }
@@ -26,13 +24,14 @@ export function checkBaseUrl(baseUrl: string): string {
     throw new RealtimeKitValidationError("baseUrl", "url", "must be an http(s) URL without credentials, query or fragment");
   }
   if (url.protocol === "http:" && !LOOPBACK_HOST.test(url.hostname)) {
-    throw new RealtimeKitValidationError("baseUrl", "https", "must be https (the token goes over plain http only to loopback hosts)");
+    throw new RealtimeKitValidationError("baseUrl", "https", "must be https (http only to loopback hosts)");
   }
   // href has `{` and `}` percent-encoded, so the path serializer sees placeholders from the path template only.
   return url.href;
 }
 
-const LIMITS = ["maxRetries", "timeoutMs", "deadlineMs", "maxResponseBytes"] as const;
+// The last two are `backoff`'s.
+const LIMITS = ["maxRetries", "timeoutMs", "deadlineMs", "maxResponseBytes", "initialDelayMs", "maxDelayMs"] as const;
 
 /** Each limit that is set must be a number ≥ 0 (Infinity allowed), and maxRetries a whole one. */
 export function checkLimits(options: Partial<Record<(typeof LIMITS)[number], number>>): void {

@@ -11,7 +11,6 @@ import { readApiError, readSuccess } from "./read-response.ts";
 import { DEFAULT_BACKOFF } from "./retry-policy.ts";
 import { validateSchema } from "./validate-schema.ts";
 
-const NO_CALL_OPTIONS: CallOptions = {};
 
 /**
  * The client, for the operation a table describes. createRealtimeKitClient passes the generated table;
@@ -24,19 +23,19 @@ const NO_CALL_OPTIONS: CallOptions = {};
  */
 export function clientForOperation(operation: OperationTable, options: RealtimeKitClientOptions): RealtimeKitClient {
   const { baseUrl, headers, redact, log } = connectionFor(operation.defaultBaseUrl, options);
-  checkLimits(options);
+  checkLimits({ ...options, ...options.backoff });
   const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const fetch = options.fetch ?? globalThis.fetch;
   const { method } = operation;
   const contract = { schema: operation.successSchema, rules: operation.rules, resultProperty: operation.resultProperty, validate: options.validateResponses === true };
   const fillPath = pathFiller(operation.path);
-  const debug = options.logger !== undefined && options.logLevel === "debug";
+  const debug = options.logLevel === "debug";
 
-  async function getMeetingParticipant(params: GetMeetingParticipantPathParams, call = NO_CALL_OPTIONS): Promise<Participant> {
+  async function getMeetingParticipant(params: GetMeetingParticipantPathParams, call: CallOptions = {}): Promise<Participant> {
     const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
     if (violation) throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
-    if (call !== NO_CALL_OPTIONS) checkLimits(call);
+    checkLimits(call);
     const url = baseUrl + fillPath(params as Record<string, unknown>);
     // Per-call headers replace the client's of the same name, whatever their case, but never the credential.
     // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling.

@@ -3,6 +3,7 @@
 // raw openapi-fetch client (the `./raw` export) share it, so both authenticate and refuse the same way.
 import packageJson from "../package.json" with { type: "json" };
 import { checkApiToken, checkBaseUrl } from "./check-options.ts";
+import { RealtimeKitValidationError } from "./errors.ts";
 import { createLog, type Log, type Logger, type LogLevel } from "./logger.ts";
 
 export type ConnectionOptions = {
@@ -26,8 +27,16 @@ export type Connection = {
   log: Log;
 };
 
-/** Headers with lower-case names, less any Authorization: only the client's own token is ever sent. */
+/**
+ * Headers with lower-case names, less any Authorization: only the client's own token is ever sent. A name or
+ * value that HTTP does not allow (a line break, say) is refused here, not left to fail each attempt.
+ */
 export function withoutCredential(headers: Record<string, string> | undefined): Record<string, string> {
+  try {
+    new Headers(headers);
+  } catch {
+    throw new RealtimeKitValidationError("headers", "format", "must be valid header names and values");
+  }
   const result: Record<string, string> = {};
   for (const name in headers) if (name.toLowerCase() !== "authorization") result[name.toLowerCase()] = headers[name]!;
   return result;

@@ -3,7 +3,8 @@ import { isRetryableResponse } from "./retry-policy.ts";
 import { type Rules, type Schema, validateSchema } from "./validate-schema.ts";
 
 const EXCERPT_LENGTH = 200;
-const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+// application/json, any +json type, with parameters: enough to tell JSON from a proxy's HTML or text page.
+const JSON_MEDIA_TYPE = /json/i;
 const UTF8 = new TextDecoder();
 // Cancelling a body that already broke off rejects; the failure being reported is the one that matters.
 const ignore = () => {};
@@ -64,7 +65,7 @@ export async function readApiError(response: Response, attempts: number, redact:
   } catch {}
   const headers = redactedHeaders(response.headers, redact);
   const errors = typeof body === "object" && body !== null ? errorDetails(body, redact) : [];
-  const excerpt = typeof body === "string" && body.trim() ? redact(body.replace(/\s+/g, " ").trim().slice(0, EXCERPT_LENGTH)) : undefined;
+  const excerpt = typeof body === "string" && body.trim() ? redact(body.replace(/\s+/g, " ").trim()).slice(0, EXCERPT_LENGTH) : undefined;
   return new RealtimeKitApiError({
     status,
     headers,
@@ -92,7 +93,7 @@ function errorDetails(body: any, redact: (text: string) => string): ApiErrorDeta
   const entries: unknown[] = Array.isArray(body.errors) ? body.errors : body.error ? [body.error] : [];
   return entries.map((entry: any) => ({
     code: typeof entry?.code === "number" ? entry.code : undefined,
-    message: redact(typeof entry?.message === "string" ? entry.message : typeof entry === "string" ? entry : JSON.stringify(entry)),
+    message: redact(String(typeof entry === "string" ? entry : (entry?.message ?? JSON.stringify(entry)))),
   }));
 }
 

@@ -25,9 +25,6 @@ export function retryDelayMs(retry: number, headers: Headers | undefined, backof
 function requestedDelayMs(headers: Headers): number {
   const milliseconds = Number.parseFloat(headers.get("retry-after-ms")!);
   if (Number.isFinite(milliseconds)) return milliseconds;
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (!retryAfter) return NaN;
-  // Either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
-  const seconds = Number(retryAfter);
-  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(retryAfter) - Date.now());
+  // Cloudflare sends delta-seconds. RFC 9110 also allows an HTTP date, which reads as NaN here: backoff applies.
+  return Number.parseFloat(headers.get("retry-after")!) * 1000;
 }

@@ -9,45 +9,47 @@ const delay = (ms: number) => Math.max(0, Math.min(ms, MAX_TIMER_MS));
 // attempt that settles only leaves the set. While no attempt is pending the timer is unref'd, so it never keeps
 // a process alive; while one is, it does, as the attempt's own timer would. Where a timer is a plain number
 // (browsers, Workers, Deno) it may belong to one request's context and end with it, so there each attempt
-// keeps a timer of its own.
+// keeps a timer of its own (the first one, before that is known, clears the shared timer as it settles).
+// Deadlines are read from the monotonic clock, as timers run: a step of the wall clock moves none of them.
 type Pending = { at: number; run: () => void };
 const pending = new Set<Pending>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let armedFor = Infinity;
+// The setTimeout that armed the timer: a test framework's fake timers may have replaced it since, and a timer
+// of theirs might never fire.
+let armedWith: unknown;
 
 /** (Re)arms the timer for the earliest pending deadline. */
 function arm(): void {
   clearTimeout(timer);
   armedFor = Infinity;
+  armedWith = setTimeout;
   for (const entry of pending) armedFor = Math.min(armedFor, entry.at);
-  if (armedFor < Infinity) timer = setTimeout(fire, delay(armedFor - Date.now()));
+  if (armedFor < Infinity) timer = setTimeout(fire, delay(armedFor - performance.now()));
 }
 
 function fire(): void {
-  const now = Date.now();
-  for (const entry of pending) {
-    if (entry.at <= now) {
-      pending.delete(entry);
-      entry.run();
-    }
-  }
+  const now = performance.now();
+  // Re-armed first, so that a callback which threw could not stop the others' timers.
+  const due = [...pending].filter((entry) => entry.at <= now && pending.delete(entry));
   arm();
+  for (const entry of due) entry.run();
 }
 
-/** Runs `callback` after `ms`, unless the function it returns is called first. */
+/** Runs `callback` after `ms` (NaN counts as 0), unless the function it returns is called first. */
 export function startTimer(callback: () => void, ms: number): () => void {
   if (typeof timer === "number") {
     const own = setTimeout(callback, delay(ms));
     return () => clearTimeout(own);
   }
-  const entry = { at: Date.now() + ms, run: callback };
+  const entry = { at: performance.now() + (ms || 0), run: callback };
   pending.add(entry);
   // Deadlines mostly come in increasing order, so the armed timer usually stays as it is.
-  if (entry.at < armedFor) arm();
+  if (entry.at < armedFor || armedWith !== setTimeout) arm();
   else (timer as { ref?: () => void } | undefined)?.ref?.();
   return () => {
     pending.delete(entry);
-    if (!pending.size) (timer as { unref?: () => void } | undefined)?.unref?.();
+    if (!pending.size) (timer as { unref?: () => unknown } | undefined)?.unref?.() ?? arm();
   };
 }
 

@@ -129,10 +129,31 @@ describe("options", () => {
     ["timeoutMs", { timeoutMs: Number.NaN }, "must be a number ≥ 0"],
     ["deadlineMs", { deadlineMs: -5 }, "must be a number ≥ 0"],
     ["maxResponseBytes", { maxResponseBytes: -1 }, "must be a number ≥ 0"],
+    // A NaN wait would otherwise reach the timers.
+    ["initialDelayMs", { backoff: { initialDelayMs: Number.NaN } }, "must be a number ≥ 0"],
+    ["maxDelayMs", { backoff: { maxDelayMs: -1 } }, "must be a number ≥ 0"],
   ])("client option %s %j is refused", (field, options, message) => {
     expect(() => createRealtimeKitClient({ apiToken: TOKEN, ...options })).toThrow(
       expect.objectContaining({ name: "RealtimeKitValidationError", field, rule: "minimum", message: `Invalid ${field}: ${message} (rule: minimum)` }),
     );
+  });
+
+  it.each([
+    ["a line break in a value", { "x-team": "a\r\nx-injected: 1" }],
+    ["a space in a name", { "bad name": "1" }],
+  ])("client headers with %s are refused, naming the option", (_, headers) => {
+    expect(() => createRealtimeKitClient({ apiToken: TOKEN, headers })).toThrow(
+      expect.objectContaining({ name: "RealtimeKitValidationError", field: "headers", rule: "format" }),
+    );
+  });
+
+  it("a call's headers with a line break are refused before anything is sent, and not retried", async () => {
+    const { client, requests } = recorded();
+    await expect(client.getMeetingParticipant(validParams(), { headers: { "x-trace": "1\n2" } })).rejects.toMatchObject({
+      name: "RealtimeKitValidationError",
+      field: "headers",
+    });
+    expect(requests).toHaveLength(0);
   });
 
   it("a call's own limits are checked too, before anything is sent", async () => {

@@ -168,6 +168,24 @@ describe("a changed spec changes what the client accepts", () => {
     expect(result.stderr).toContain("generated files differ from the spec");
   });
 
+  it.each([
+    ["multipleOf", 2],
+    ["not", { type: "integer" }],
+    ["additionalProperties", false],
+  ])("a constraint the validator cannot enforce (%s) fails generation instead of being dropped", (keyword, value) => {
+    const spec = specCopy();
+    spec.components.schemas.realtimekit_Participant[keyword] = value;
+    const result = generate(spec, join(scratch, `unenforced-${keyword}.ts`));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`no rule for the schema keyword "${keyword}"`);
+  });
+
+  it("additionalProperties: true constrains nothing and generates as before", () => {
+    const spec = specCopy();
+    spec.components.schemas.realtimekit_Participant.additionalProperties = true;
+    expect(generate(spec, COMMITTED_TABLE, "--check").status).toBe(0);
+  });
+
   it("a property name that a JSON pointer would have to escape fails generation", () => {
     // Error pointers are built from property names as they are; spec-generated names have no "~" or "/".
     const spec = specCopy();

@@ -1,6 +1,6 @@
 // The attempt timers: in Node.js they share one platform timer, which must still fire each callback at its own
 // time, whatever order they were started in, and never fire a cancelled one.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sleep, startTimer } from "../src/timers.ts";
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,6 +34,27 @@ describe("startTimer", () => {
     startTimer(() => (firedAt = Date.now() - started), 50);
     await settle(100);
     expect(firedAt).toBeGreaterThanOrEqual(49);
+  });
+
+  it("a timer armed under fake timers is not trusted once real timers are back", async () => {
+    vi.useFakeTimers();
+    try {
+      startTimer(() => {}, 1_000)();
+      startTimer(() => {}, 5_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    let fired = false;
+    startTimer(() => (fired = true), 30);
+    await settle(80);
+    expect(fired).toBe(true);
+  });
+
+  it("a NaN delay fires at once rather than never", async () => {
+    let fired = false;
+    startTimer(() => (fired = true), Number.NaN);
+    await settle(20);
+    expect(fired).toBe(true);
   });
 
   it("an infinite delay never fires", async () => {

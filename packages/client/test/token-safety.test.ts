@@ -76,6 +76,19 @@ describe("errors and logs never contain the token", () => {
     expect(String(error.cause.message)).toBe("proxy refused Bearer [redacted]");
   });
 
+  it.each([150, 190, 199])("an error page quoting the token at character %i is redacted before the excerpt is cut", async (at) => {
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      maxRetries: 0,
+      fetch: async () => new Response(`${"x".repeat(at)} ${TOKEN} and more`, { status: 500, headers: { "content-type": "text/plain" } }),
+    });
+    const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
+    expect(error.bodyExcerpt.length).toBeLessThanOrEqual(200);
+    // Not even a prefix of the token: its first 8 characters appear nowhere.
+    for (const text of renderings(error)) expect(text).not.toContain(TOKEN.slice(0, 8));
+  });
+
   it("a token that could not go into a header is refused without being quoted", () => {
     const bad = `${TOKEN}\nX-Injected: 1`;
     const error = (() => {
@@ -110,7 +123,7 @@ describe.each([
           name: "RealtimeKitValidationError",
           field: "baseUrl",
           rule: "https",
-          message: "Invalid baseUrl: must be https (the token goes over plain http only to loopback hosts) (rule: https)",
+          message: "Invalid baseUrl: must be https (http only to loopback hosts) (rule: https)",
         }),
       );
     },
