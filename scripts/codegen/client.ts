@@ -58,7 +58,8 @@ function rulesSource(schemas: any[]): string {
     const known = formats.filter((name) => formatExport(name) in availableRules);
     const unknown = formats.filter((name) => !known.includes(name));
     if (unknown.length) console.warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
-    return `    "format": rules.format({ ${known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ")} }),`;
+    // Marked pure so that a bundle which never reads the table (the raw client's) can drop it whole.
+    return `    "format": /* @__PURE__ */ rules.format({ ${known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ")} }),`;
   });
   return `{\n${entries.join("\n")}\n  }`;
 }
@@ -98,6 +99,8 @@ export function generateOperationSource(spec: any, specFile = SPEC_FILE, outFile
   return (
     `${banner("scripts/codegen/client.ts")}\n` +
     `import * as rules from ${JSON.stringify(rulesImport)};\n\n` +
+    `/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n` +
+    `export const defaultBaseUrl = ${JSON.stringify(table.defaultBaseUrl)};\n\n` +
     `/** The facts about \`${OPERATION_ID}\` that the client needs at run time, with the schema rules its schemas use. */\n` +
     `export const getMeetingParticipantOperation = ${tableSource} as const;\n`
   );

@@ -16,6 +16,7 @@ export {
   RealtimeKitValidationError,
   type ResponseIssue,
 } from "./errors.ts";
+export type { ConnectionOptions } from "./connection.ts";
 export type { Logger, LogLevel } from "./logger.ts";
 export type { Backoff } from "./retry-policy.ts";
 export type {

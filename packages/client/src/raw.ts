@@ -4,7 +4,7 @@
 // only the typed call never load openapi-fetch.
 import type { paths } from "@realtimekit-api/types";
 import { type ConnectionOptions, connectionFor } from "./connection.ts";
-import { getMeetingParticipantOperation } from "./generated/operation.ts";
+import { defaultBaseUrl } from "./generated/operation.ts";
 import { redactHeaders } from "./logger.ts";
 import { type Client, createClient } from "./openapi-fetch.ts";
 import { pathFiller } from "./path-segments.ts";
@@ -22,7 +22,7 @@ export type RealtimeKitRawClientOptions = ConnectionOptions & {
  * non-empty path segment (`..` would climb a segment).
  */
 export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions = {}): Client<paths> {
-  const { baseUrl, headers, log } = connectionFor(getMeetingParticipantOperation.defaultBaseUrl, options);
+  const { baseUrl, headers, log } = connectionFor(defaultBaseUrl, options);
   const client = createClient<paths>({
     baseUrl,
     headers,

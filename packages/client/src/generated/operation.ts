@@ -3,6 +3,9 @@
 
 import * as rules from "../schema-rules.ts";
 
+/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */
+export const defaultBaseUrl = "https://api.cloudflare.com/client/v4";
+
 /** The facts about `get_meeting_participant` that the client needs at run time, with the schema rules its schemas use. */
 export const getMeetingParticipantOperation = {
   "method": "GET",
@@ -92,7 +95,7 @@ export const getMeetingParticipantOperation = {
   },
   "rules": {
     "enum": rules.enum,
-    "format": rules.format({ "date-time": rules.dateTimeFormat, "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
+    "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
     "maxLength": rules.maxLength,
     "properties": rules.properties,
     "required": rules.required,
