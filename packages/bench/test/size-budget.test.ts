@@ -11,7 +11,7 @@ import { clientDir, oneCallOurs } from "../src/paths.ts";
 
 /**
  * The one-call consumer (test/fixtures/one-call-ours.ts), bundled, minified and gzipped (-9): at most 5 kB
- * (5,000 B, as size-limit counts a kB). It was 4,958 B when this budget was set. The typed method calls fetch
+ * (5,000 B, as size-limit counts a kB). It was 4,966 B when this budget was set. The typed method calls fetch
  * itself, so openapi-fetch (2.7 kB of it before) is not in this bundle at all; see BENCHMARKS.md.
  */
 const ONE_CALL_GZIP_BUDGET = 5_000;

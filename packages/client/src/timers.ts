@@ -19,20 +19,27 @@ let armedFor = Infinity;
 // of theirs might never fire.
 let armedWith: unknown;
 
-/** (Re)arms the timer for the earliest pending deadline. */
-function arm(): void {
+/** (Re)arms the timer for `at`, the earliest pending deadline; Infinity leaves it unarmed. */
+function arm(at: number): void {
   clearTimeout(timer);
-  armedFor = Infinity;
+  armedFor = at;
   armedWith = setTimeout;
-  for (const entry of pending) armedFor = Math.min(armedFor, entry.at);
-  if (armedFor < Infinity) timer = setTimeout(fire, delay(armedFor - performance.now()));
+  if (at < Infinity) timer = setTimeout(fire, delay(at - performance.now()));
 }
 
+/** Runs what is due and re-arms for the rest: one pass over the pending set per wake-up. */
 function fire(): void {
   const now = performance.now();
+  const due: Pending[] = [];
+  let next = Infinity;
+  for (const entry of pending) {
+    if (entry.at <= now) {
+      pending.delete(entry);
+      due.push(entry);
+    } else if (entry.at < next) next = entry.at;
+  }
   // Re-armed first, so that a callback which threw could not stop the others' timers.
-  const due = [...pending].filter((entry) => entry.at <= now && pending.delete(entry));
-  arm();
+  arm(next);
   for (const entry of due) entry.run();
 }
 
@@ -45,11 +52,11 @@ export function startTimer(callback: () => void, ms: number): () => void {
   const entry = { at: performance.now() + (ms || 0), run: callback };
   pending.add(entry);
   // Deadlines mostly come in increasing order, so the armed timer usually stays as it is.
-  if (entry.at < armedFor || armedWith !== setTimeout) arm();
+  if (entry.at < armedFor || armedWith !== setTimeout) arm(Math.min(entry.at, armedFor));
   else (timer as { ref?: () => void } | undefined)?.ref?.();
   return () => {
     pending.delete(entry);
-    if (!pending.size) (timer as { unref?: () => unknown } | undefined)?.unref?.() ?? arm();
+    if (!pending.size) (timer as { unref?: () => unknown } | undefined)?.unref?.() ?? arm(Infinity);
   };
 }
 
