@@ -11,7 +11,6 @@ import { readApiError, readSuccess } from "./read-response.ts";
 import { DEFAULT_BACKOFF } from "./retry-policy.ts";
 import { validateSchema } from "./validate-schema.ts";
 
-
 /**
  * The client, for the operation a table describes. createRealtimeKitClient passes the generated table;
  * tests pass one generated from a changed spec, to show that the spec alone drives validation.
@@ -37,8 +36,8 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
     if (violation) throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
     checkLimits(call);
     const url = baseUrl + fillPath(params as Record<string, unknown>);
-    // Per-call headers replace the client's of the same name, whatever their case, but never the credential.
-    // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling.
+    // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
+    // never replaces the credential.
     const callHeaders = call.headers ? { ...headers, ...withoutCredential(call.headers) } : headers;
     return callWithRetries(
       async (signal, attempts) => {

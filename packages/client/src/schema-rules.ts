@@ -2,7 +2,7 @@
 // and one pattern per string format. The generated operation table imports only those its schemas use, so a
 // bundle carries no rule the spec does not need, and a spec that starts using another keyword brings its
 // rule along when the table is regenerated (scripts/codegen/client.ts fails on a keyword with no rule here).
-import { type Rule, type Schema, typeOf, validateSchema } from "./validate-schema.ts";
+import { type Rule, type Rules, type Schema, typeOf, validateSchema } from "./validate-schema.ts";
 
 const isString = (value: unknown) => typeof value === "string";
 const isNumber = (value: unknown) => typeof value === "number";
@@ -61,7 +61,7 @@ export const items: Rule = (value, schema: Schema, _, pointer, out, rules) => {
   if (Array.isArray(value)) value.forEach((item, i) => validateSchema(schema, item, rules, `${pointer}/${i}`, out));
 };
 
-const matching = (schemas: Schema[], value: unknown, rules: Parameters<Rule>[5], pointer: string) =>
+const matching = (schemas: Schema[], value: unknown, rules: Rules, pointer: string) =>
   schemas.filter((schema) => validateSchema(schema, value, rules, pointer).length === 0).length;
 export const allOf: Rule = (value, schemas: Schema[], _, pointer, out, rules) => {
   for (const schema of schemas) validateSchema(schema, value, rules, pointer, out);
