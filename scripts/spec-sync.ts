@@ -10,12 +10,16 @@ const { values, positionals } = parseArgs({
   options: { date: { type: "string" }, check: { type: "boolean" }, config: { type: "string" } },
 });
 if (positionals.length !== 1) {
-  console.error("usage: pnpm spec:sync <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--check] [--config <sync config>]");
+  console.error(
+    "usage: pnpm spec:sync <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--check] [--config <sync config>]",
+  );
   process.exit(2);
 }
 // pnpm runs this in scripts/; paths given on the command line are relative to where the user typed them.
 const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
-const configFile = values.config ? fromUser(values.config) : resolve(import.meta.dirname, "../openapi/sync.config.json");
+const configFile = values.config
+  ? fromUser(values.config)
+  : resolve(import.meta.dirname, "../openapi/sync.config.json");
 try {
   const { text, output } = syncSpec(configFile, fromUser(positionals[0]!), values.date);
   if (values.check) {

@@ -10,9 +10,14 @@ import { syncSpec } from "./lib/sync-spec.ts";
 import { writeSpecChangeset } from "./lib/write-changeset.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { date: { type: "string" }, base: { type: "string" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { date: { type: "string" }, base: { type: "string" } },
+});
 if (positionals.length !== 1) {
-  console.error("usage: pnpm spec:update <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--base <spec file>]");
+  console.error(
+    "usage: pnpm spec:update <upstream file (.json, .json.gz or .yaml)> [--date YYYY-MM-DD] [--base <spec file>]",
+  );
   process.exit(2);
 }
 const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);

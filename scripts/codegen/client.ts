@@ -10,9 +10,9 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import * as availableRules from "../../packages/client/src/schema-rules.ts";
 import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
 import { dereference, schemaConstraints } from "./schema-constraints.ts";
-import * as availableRules from "../../packages/client/src/schema-rules.ts";
 
 export const OPERATION_ID = "get_meeting_participant";
 export const OPERATION_FILE = `${REPO_ROOT}packages/client/src/generated/operation.ts`;
@@ -31,7 +31,10 @@ function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: stri
       if (keyword === "properties" || keyword === "required") {
         // Names become JSON pointer segments in validation errors, unescaped (see schema-rules.ts).
         const bad = (keyword === "required" ? value : Object.keys(value)).find((name: string) => /[~/]/.test(name));
-        if (bad) throw new Error(`property name ${JSON.stringify(bad)} holds "~" or "/", which the validator's error pointers do not escape`);
+        if (bad)
+          throw new Error(
+            `property name ${JSON.stringify(bad)} holds "~" or "/", which the validator's error pointers do not escape`,
+          );
       }
       if (keyword === "properties") Object.values(value).forEach(visit);
       if (keyword === "items") visit(value);
@@ -52,12 +55,14 @@ const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) 
 function rulesSource(schemas: any[]): string {
   const { keywords, formats } = keywordsAndFormats(schemas);
   const missing = keywords.filter((keyword) => !(keyword in availableRules));
-  if (missing.length) throw new Error(`no rule in packages/client/src/schema-rules.ts for the keyword(s) ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`no rule in packages/client/src/schema-rules.ts for the keyword(s) ${missing.join(", ")}`);
   const entries = keywords.map((keyword) => {
     if (keyword !== "format") return `    ${JSON.stringify(keyword)}: rules.${keyword},`;
     const known = formats.filter((name) => formatExport(name) in availableRules);
     const unknown = formats.filter((name) => !known.includes(name));
-    if (unknown.length) console.warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
+    if (unknown.length)
+      console.warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
     // Marked pure so that a bundle which never reads the table (the raw client's) can drop it whole.
     return `    "format": /* @__PURE__ */ rules.format({ ${known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ")} }),`;
   });
@@ -66,9 +71,10 @@ function rulesSource(schemas: any[]): string {
 
 /** The operation table's source text, for the OpenAPI document `spec`. */
 export function generateOperationSource(spec: any, specFile = SPEC_FILE, outFile = OPERATION_FILE): string {
-  const [path, method, operation] = Object.entries<any>(spec.paths)
-    .flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => [path, method, op] as const))
-    .find(([, , op]) => op.operationId === OPERATION_ID) ?? [];
+  const [path, method, operation] =
+    Object.entries<any>(spec.paths)
+      .flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => [path, method, op] as const))
+      .find(([, , op]) => op.operationId === OPERATION_ID) ?? [];
   if (!operation) throw new Error(`${OPERATION_ID} is not in ${specFile}`);
 
   const pathParameters = operation.parameters.map((p: any) => dereference(spec, p)).filter((p: any) => p.in === "path");
@@ -95,7 +101,10 @@ export function generateOperationSource(spec: any, specFile = SPEC_FILE, outFile
   // Relative to the file being written, so a table generated into a scratch folder (tests) imports the same rules.
   let rulesImport = relative(dirname(outFile), RULES_MODULE);
   if (!rulesImport.startsWith(".")) rulesImport = `./${rulesImport}`;
-  const tableSource = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${rulesSource([parametersSchema, successSchema])}\n}`);
+  const tableSource = JSON.stringify(table, null, 2).replace(
+    /\n}$/,
+    `,\n  "rules": ${rulesSource([parametersSchema, successSchema])}\n}`,
+  );
   return (
     `${banner("scripts/codegen/client.ts")}\n` +
     `import * as rules from ${JSON.stringify(rulesImport)};\n\n` +

@@ -27,8 +27,16 @@ export function writeGenerated(files: Record<string, string>, check = process.ar
   }
   const names = (list: typeof stale) => list.map(([file]) => relative(REPO_ROOT, file)).join(", ");
   if (check && stale.length > 0) {
-    console.error(`generated files differ from the spec: ${names(stale)}. Run \`pnpm generate\` and commit the result.`);
+    console.error(
+      `generated files differ from the spec: ${names(stale)}. Run \`pnpm generate\` and commit the result.`,
+    );
     process.exit(1);
   }
-  console.log(check ? "generated files are up to date" : stale.length ? `wrote ${names(stale)}` : "generated files were up to date");
+  console.log(
+    check
+      ? "generated files are up to date"
+      : stale.length
+        ? `wrote ${names(stale)}`
+        : "generated files were up to date",
+  );
 }

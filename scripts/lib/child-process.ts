@@ -22,7 +22,12 @@ export function captureOutput(child: ChildProcess): () => string {
 }
 
 /** Polls `isReady` every 100 ms until it resolves true; fails if the child exits or 30 s pass. */
-export async function waitUntilReady(name: string, child: ChildProcess, output: () => string, isReady: () => Promise<boolean>) {
+export async function waitUntilReady(
+  name: string,
+  child: ChildProcess,
+  output: () => string,
+  isReady: () => Promise<boolean>,
+) {
   const giveUp = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);

@@ -16,14 +16,20 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
       if (!operation || !operationIds.includes(operation.operationId)) continue;
       found.add(operation.operationId);
       paths[path] ??= {};
-      paths[path][method] = { ...operation, parameters: foldParameters(source, path, item.parameters, operation.parameters) };
+      paths[path][method] = {
+        ...operation,
+        parameters: foldParameters(source, path, item.parameters, operation.parameters),
+      };
     }
   }
   assertOperationsExist(found, operationIds);
 
   const components: Record<string, Record<string, unknown>> = {};
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
     if (!node || typeof node !== "object") return;
     for (const [key, value] of Object.entries(node)) {
       if (key === "$ref" && typeof value === "string") addReference(value);
@@ -32,7 +38,8 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
   };
   const addReference = (ref: string): void => {
     const [, , section, name, ...rest] = ref.split("/");
-    if (!ref.startsWith("#/components/") || !section || !name || rest.length > 0) throw new Error(`unsupported $ref: ${ref}`);
+    if (!ref.startsWith("#/components/") || !section || !name || rest.length > 0)
+      throw new Error(`unsupported $ref: ${ref}`);
     if (components[section]?.[name] !== undefined) return;
     const target = source.components?.[section]?.[name];
     if (target === undefined) throw new Error(`dangling $ref: ${ref}`);
@@ -60,16 +67,17 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
 
 /** Fails with the missing operationIds, so a renamed or removed upstream operation is named, not guessed at. */
 export function assertOperationsExist(source: OpenApiDocument | Set<string>, operationIds: string[]): void {
-  const found = source instanceof Set ? source : new Set(
-    Object.values(source.paths).flatMap((item) => METHODS.map((method) => item?.[method]?.operationId)),
-  );
+  const found =
+    source instanceof Set
+      ? source
+      : new Set(Object.values(source.paths).flatMap((item) => METHODS.map((method) => item?.[method]?.operationId)));
   const missing = operationIds.filter((id) => !found.has(id));
   if (missing.length > 0) throw new Error(`operation(s) not found upstream: ${missing.join(", ")}`);
 }
 
 function foldParameters(source: OpenApiDocument, path: string, pathLevel: any[] = [], operationLevel: any[] = []) {
   const resolve = (parameter: any) =>
-    parameter.$ref ? source.components?.parameters?.[parameter.$ref.split("/").pop()] ?? parameter : parameter;
+    parameter.$ref ? (source.components?.parameters?.[parameter.$ref.split("/").pop()] ?? parameter) : parameter;
   const keyOf = (parameter: any) => `${resolve(parameter).in}:${resolve(parameter).name}`;
   const byKey = new Map<string, any>();
   // Operation-level parameters override path-level ones with the same name and location (OpenAPI's rule).

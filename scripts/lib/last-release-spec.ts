@@ -12,7 +12,12 @@ export const TYPES_PACKAGE = "@realtimekit-api/types";
 export function lastReleasedSpec(): { text: string; version: string } | undefined {
   let version: string;
   try {
-    version = JSON.parse(execFileSync("npm", ["view", TYPES_PACKAGE, "version", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    version = JSON.parse(
+      execFileSync("npm", ["view", TYPES_PACKAGE, "version", "--json"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
   } catch (error) {
     // E404: never published. Anything else (registry down, auth) must not silently pick a wrong base.
     if (/E404|404 Not Found/.test(String((error as { stderr?: string }).stderr))) return undefined;
@@ -20,7 +25,12 @@ export function lastReleasedSpec(): { text: string; version: string } | undefine
   }
   const dir = mkdtempSync(join(tmpdir(), "last-release-"));
   try {
-    const [packed] = JSON.parse(execFileSync("npm", ["pack", `${TYPES_PACKAGE}@${version}`, "--json", "--pack-destination", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", `${TYPES_PACKAGE}@${version}`, "--json", "--pack-destination", dir], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      }),
+    );
     execFileSync("tar", ["-xzf", join(dir, packed.filename), "-C", dir, "package/openapi.json"]);
     return { text: readFileSync(join(dir, "package", "openapi.json"), "utf8"), version };
   } finally {

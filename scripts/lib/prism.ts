@@ -25,7 +25,9 @@ export async function startPrismMock(options: PrismOptions = {}): Promise<PrismM
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     // Any HTTP answer, even a 404, means Prism is listening.
-    await waitUntilReady("Prism", child, captureOutput(child), async () => Boolean(await fetch(baseUrl, { signal: AbortSignal.timeout(1_000) })));
+    await waitUntilReady("Prism", child, captureOutput(child), async () =>
+      Boolean(await fetch(baseUrl, { signal: AbortSignal.timeout(1_000) })),
+    );
   } catch (error) {
     await stopChild(child);
     throw error;

@@ -10,7 +10,10 @@ const ROOT = new URL("../../", import.meta.url).pathname;
  * without touching the working tree. `--offline`: everything needed is already in the store.
  */
 export function copyProject(to: string): void {
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter((file) => file && existsSync(join(ROOT, file)));
   for (const file of files) {

@@ -31,10 +31,17 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
   );
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve("verdaccio/package.json")), "bin", "verdaccio");
-  const child = spawn(process.execPath, [bin, "--config", config, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, "--config", config, "--listen", `127.0.0.1:${port}`], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await waitUntilReady("verdaccio", child, captureOutput(child), async () => (await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(1_000) })).ok);
+    await waitUntilReady(
+      "verdaccio",
+      child,
+      captureOutput(child),
+      async () => (await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(1_000) })).ok,
+    );
   } catch (error) {
     await stopChild(child);
     throw error;

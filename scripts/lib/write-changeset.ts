@@ -1,7 +1,11 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 
 type Change = { level: string; kind: string; pointer: string; message: string };
-export type SpecChangeset = { bump: "major" | "minor" | "patch"; changes: Change[]; upstream: { date: string; sha256: string } };
+export type SpecChangeset = {
+  bump: "major" | "minor" | "patch";
+  changes: Change[];
+  upstream: { date: string; sha256: string };
+};
 
 /**
  * Writes the one changeset that describes the pending upstream spec update, for both packages (the client's

@@ -7,8 +7,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyProject } from "../lib/project-copy.ts";
 import { type PrismMock, startPrismMock } from "../lib/prism.ts";
+import { copyProject } from "../lib/project-copy.ts";
 import { type LocalRegistry, startLocalRegistry } from "../lib/verdaccio.ts";
 
 const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
@@ -58,7 +58,10 @@ beforeAll(async () => {
   // They are copied first: the store hard-links equal files, which npm packs as empty tar link entries.
   const resolveFromClient = createRequire(join(import.meta.dirname, "../../packages/client/package.json")).resolve;
   const resolveFromFetch = createRequire(realpathSync(resolveFromClient("openapi-fetch/package.json"))).resolve;
-  for (const packageFile of [resolveFromClient("openapi-fetch/package.json"), resolveFromFetch("openapi-typescript-helpers/package.json")]) {
+  for (const packageFile of [
+    resolveFromClient("openapi-fetch/package.json"),
+    resolveFromFetch("openapi-typescript-helpers/package.json"),
+  ]) {
     const copy = mkdtempSync(join(dir, "dependency-"));
     cpSync(dirname(realpathSync(packageFile)), copy, { recursive: true, dereference: true });
     run(dir, "npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"]);
@@ -75,7 +78,13 @@ afterAll(async () => {
 function consume(version: string) {
   const consumer = mkdtempSync(join(dir, "consumer-"));
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  run(consumer, "npm", ["install", "--no-audit", "--no-fund", `@realtimekit-api/client@${version}`, `@realtimekit-api/types@${version}`]);
+  run(consumer, "npm", [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    `@realtimekit-api/client@${version}`,
+    `@realtimekit-api/types@${version}`,
+  ]);
   const call = `createRealtimeKitClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).getMeetingParticipant(${JSON.stringify(PARAMS)})`;
   // The `./raw` export too: the openapi-fetch client, through the package's exports map.
   const rawCall = `createRealtimeKitRawClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).GET(${JSON.stringify(PATH)}, { params: { path: ${JSON.stringify(PARAMS)} } })`;
@@ -108,7 +117,15 @@ function consume(version: string) {
     writeFileSync(
       join(consumer, `tsconfig.${resolution}.json`),
       JSON.stringify({
-        compilerOptions: { strict: true, target: "es2022", module, moduleResolution: resolution, outDir: `out-${resolution}`, types: [], lib: ["es2022", "dom"] },
+        compilerOptions: {
+          strict: true,
+          target: "es2022",
+          module,
+          moduleResolution: resolution,
+          outDir: `out-${resolution}`,
+          types: [],
+          lib: ["es2022", "dom"],
+        },
         include: ["src"],
       }),
     );
@@ -166,7 +183,11 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   it("installs and works from ESM, CJS, and TypeScript (node16 and bundler resolution)", () => {
     const outputs = consume("0.1.0");
     for (const output of Object.values(outputs)) {
-      expect(output).toMatchObject({ id: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e", preset_name: "preset_name", rawStatus: 200 });
+      expect(output).toMatchObject({
+        id: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e",
+        preset_name: "preset_name",
+        rawStatus: 200,
+      });
     }
     expect(outputs.node16.isError).toBe(false);
     expect([outputs.node16.rawId, outputs.bundler.rawId]).toEqual([outputs.node16.id, outputs.bundler.id]);
@@ -180,7 +201,9 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
     expect(changeset).toContain("preset_name");
     expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.0", "1.0.0"]);
     expect(readFileSync(join(project, "packages/types/CHANGELOG.md"), "utf8")).toMatch(/## 1\.0\.0[\s\S]*preset_name/);
-    expect(published("@realtimekit-api/client@1.0.0", "dependencies")).toMatchObject({ "@realtimekit-api/types": "1.0.0" });
+    expect(published("@realtimekit-api/client@1.0.0", "dependencies")).toMatchObject({
+      "@realtimekit-api/types": "1.0.0",
+    });
     const shipped = JSON.parse(run(dir, "npm", ["view", "@realtimekit-api/types@1.0.0", "dist.tarball", "--json"]));
     expect(shipped).toMatch(/types-1\.0\.0\.tgz$/);
   });

@@ -33,15 +33,20 @@ const unrequire = (schema: { required: string[] }, name: string) => {
   schema.required = schema.required.filter((n) => n !== name);
 };
 /** Adds an `include` query parameter; `query(s)` finds it again. */
-const addQuery = (schema: object, extra: object = {}) => (s: Spec) => {
-  operation(s).parameters.push({ in: "query", name: "include", schema, ...extra });
-};
+const addQuery =
+  (schema: object, extra: object = {}) =>
+  (s: Spec) => {
+    operation(s).parameters.push({ in: "query", name: "include", schema, ...extra });
+  };
 const query = (s: Spec) => parameter(s, "include");
 const addRole = (s: Spec) => {
   participant(s).properties.role = { type: "string", enum: ["host", "guest"] };
 };
 const addDelegates = (s: Spec) => {
-  participant(s).properties.delegates = { type: "array", items: { $ref: "#/components/schemas/realtimekit_Participant" } };
+  participant(s).properties.delegates = {
+    type: "array",
+    items: { $ref: "#/components/schemas/realtimekit_Participant" },
+  };
 };
 const addMeetingsOperation = (s: Spec) => {
   s.paths[MEETINGS] = { get: { operationId: "get_all_meetings", responses: { 200: { description: "ok" } } } };
@@ -51,7 +56,11 @@ const addMeetingsOperation = (s: Spec) => {
 const reverseKeys = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (!value || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reverseKeys(item)]),
+  );
 };
 const reorder = (s: Spec) => Object.assign(s, reverseKeys(structuredClone(s)));
 
@@ -282,7 +291,8 @@ const rows: Row[] = [
   },
   {
     name: "new required header parameter",
-    change: (s) => operation(s).parameters.push({ in: "header", name: "X-Tenant", required: true, schema: { type: "string" } }),
+    change: (s) =>
+      operation(s).parameters.push({ in: "header", name: "X-Tenant", required: true, schema: { type: "string" } }),
     bump: "major",
     kind: "parameter-added-required",
     pointer: `${OPERATION}/parameters/4`,
@@ -435,7 +445,12 @@ const rows: Row[] = [
     bump: "minor",
     kind: "operation-added",
   },
-  { name: "new optional query parameter", change: addQuery({ type: "string" }), bump: "minor", kind: "parameter-added" },
+  {
+    name: "new optional query parameter",
+    change: addQuery({ type: "string" }),
+    bump: "minor",
+    kind: "parameter-added",
+  },
   {
     name: "parameter became optional",
     given: addQuery({ type: "string" }, { required: true }),
@@ -643,7 +658,8 @@ describe("spec:diff", () => {
       expect(diff.changes).toContainEqual(expect.objectContaining(expected));
     }
     // Every change points at something that exists: in the head, or in the base for what was removed.
-    for (const { pointer } of diff.changes) expect(valueAt(head, pointer) ?? valueAt(base, pointer), pointer).toBeDefined();
+    for (const { pointer } of diff.changes)
+      expect(valueAt(head, pointer) ?? valueAt(base, pointer), pointer).toBeDefined();
   });
 
   it("refuses two documents without any published operation, rather than answer none", async () => {
@@ -673,7 +689,11 @@ describe("spec:diff CLI", () => {
   });
 
   it("exits 2 on misuse and 1 on input it cannot compare, saying why", async () => {
-    expect(await cli.usage).toMatchObject({ code: 2, stdout: "", stderr: expect.stringMatching(/^usage: pnpm spec:diff/) });
+    expect(await cli.usage).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^usage: pnpm spec:diff/),
+    });
     const notOpenApi = expect.stringMatching(/not an OpenAPI 3\.0 or 3\.1 document/);
     expect(await cli.bad).toMatchObject({ code: 1, stdout: "", stderr: notOpenApi });
   });

@@ -64,7 +64,9 @@ describe("spec:sync", () => {
     const expected = withoutSha(syncSpec(CONFIG, FIXTURE).text);
     const document = fixture();
     const reversed = Object.fromEntries(Object.entries(document).reverse());
-    expect(withoutSha(syncSpec(CONFIG, write("up-2026-08-14.json.gz", gzipSync(JSON.stringify(reversed)))).text)).toBe(expected);
+    expect(withoutSha(syncSpec(CONFIG, write("up-2026-08-14.json.gz", gzipSync(JSON.stringify(reversed)))).text)).toBe(
+      expected,
+    );
     expect(withoutSha(syncSpec(CONFIG, write("up-2026-08-14.yaml", toYaml(document))).text)).toBe(expected);
   });
 
@@ -100,6 +102,8 @@ describe("spec:sync", () => {
 
   it("needs a date when the file name has none", () => {
     expect(() => syncSpec(CONFIG, write("upstream.json", readFileSync(FIXTURE)))).toThrow(/--date/);
-    expect(JSON.parse(syncSpec(CONFIG, join(dir, "upstream.json"), "2026-09-01").text).info["x-upstream"].date).toBe("2026-09-01");
+    expect(JSON.parse(syncSpec(CONFIG, join(dir, "upstream.json"), "2026-09-01").text).info["x-upstream"].date).toBe(
+      "2026-09-01",
+    );
   });
 });

@@ -20,14 +20,22 @@ export function ensureCloudflareSdk(log: (line: string) => void = () => {}): voi
   log(`installing cloudflare@${CLOUDFLARE_SDK_VERSION} into ${sdkDir} (once; ~70 MB)`);
   mkdirSync(sdkDir, { recursive: true });
   // "type": "module" makes the one-call file copied here an ES module consumer, like ours.
-  writeFileSync(join(sdkDir, "package.json"), `${JSON.stringify({ name: "cloudflare-sdk-bench", private: true, type: "module" }, null, 2)}\n`);
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", `cloudflare@${CLOUDFLARE_SDK_VERSION}`], {
-    cwd: sdkDir,
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own npm cache: the bench may run where HOME is not passed through (turbo's strict env mode).
-    env: { ...process.env, npm_config_cache: join(scratchDir, "npm-cache"), npm_config_update_notifier: "false" },
-  });
-  if (installedVersion() !== CLOUDFLARE_SDK_VERSION) throw new Error(`cloudflare@${CLOUDFLARE_SDK_VERSION} did not install into ${sdkDir}`);
+  writeFileSync(
+    join(sdkDir, "package.json"),
+    `${JSON.stringify({ name: "cloudflare-sdk-bench", private: true, type: "module" }, null, 2)}\n`,
+  );
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", `cloudflare@${CLOUDFLARE_SDK_VERSION}`],
+    {
+      cwd: sdkDir,
+      stdio: ["ignore", "ignore", "inherit"],
+      // Its own npm cache: the bench may run where HOME is not passed through (turbo's strict env mode).
+      env: { ...process.env, npm_config_cache: join(scratchDir, "npm-cache"), npm_config_update_notifier: "false" },
+    },
+  );
+  if (installedVersion() !== CLOUDFLARE_SDK_VERSION)
+    throw new Error(`cloudflare@${CLOUDFLARE_SDK_VERSION} did not install into ${sdkDir}`);
 }
 
 /** The SDK's ES module entry, as its package.json exports name it. */

@@ -25,7 +25,8 @@ export type ContenderSetup = {
   clientModule?: string | undefined;
 };
 
-const PATH_TEMPLATE = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}" as const;
+const PATH_TEMPLATE =
+  "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}" as const;
 
 export async function createCall(contender: Contender, setup: ContenderSetup): Promise<Call> {
   switch (contender) {
@@ -42,7 +43,9 @@ export async function createCall(contender: Contender, setup: ContenderSetup): P
 
 /** Every safety on: request validation (always), response validation, retries and the per-attempt timeout (defaults). */
 async function createOursCall({ baseUrl, fetch, clientModule }: ContenderSetup): Promise<Call> {
-  const { createRealtimeKitClient } = (await import(clientModule ?? "@realtimekit-api/client")) as typeof import("@realtimekit-api/client");
+  const { createRealtimeKitClient } = (await import(
+    clientModule ?? "@realtimekit-api/client"
+  )) as typeof import("@realtimekit-api/client");
   const client = createRealtimeKitClient({ apiToken: API_TOKEN, baseUrl, fetch, validateResponses: true });
   return () => client.getMeetingParticipant(pathParams);
 }
@@ -72,10 +75,13 @@ async function createRawFetchCall({ baseUrl, fetch }: ContenderSetup): Promise<C
 
 /** The official SDK with its defaults (2 retries, 60 s timeout), called as its documentation shows. */
 async function createCloudflareSdkCall({ baseUrl, fetch }: ContenderSetup): Promise<Call> {
-  const { default: Cloudflare } = (await import(cloudflareEsmEntry())) as { default: new (options: object) => CloudflareLike };
+  const { default: Cloudflare } = (await import(cloudflareEsmEntry())) as {
+    default: new (options: object) => CloudflareLike;
+  };
   const client = new Cloudflare({ apiToken: API_TOKEN, baseURL: baseUrl, fetch });
   const { participant_id, ...rest } = pathParams;
-  return async () => ((await client.realtimeKit.meetings.getMeetingParticipant(participant_id, rest)) as { data: unknown }).data;
+  return async () =>
+    ((await client.realtimeKit.meetings.getMeetingParticipant(participant_id, rest)) as { data: unknown }).data;
 }
 
 /** The slice of the SDK's type used here; its real types are not installed in the workspace. */

@@ -6,7 +6,14 @@ import { percentile } from "./statistics.ts";
 
 export type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number };
 
-const [contender, baseUrl, sequentialArg, concurrentArg, concurrencyArg, clientModule] = process.argv.slice(2) as [Contender, string, string, string, string, string?];
+const [contender, baseUrl, sequentialArg, concurrentArg, concurrencyArg, clientModule] = process.argv.slice(2) as [
+  Contender,
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 const call = await createCall(contender, { baseUrl, fetch: globalThis.fetch, clientModule });
 
 /** `total` calls spread over `concurrency` loops that each wait for their previous call; latency per call. */

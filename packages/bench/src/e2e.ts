@@ -3,8 +3,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import type { Contender } from "./contenders.ts";
 import { runWorker } from "./child-process.ts";
+import type { Contender } from "./contenders.ts";
 import type { Load } from "./e2e-worker.ts";
 import { benchRoot, workerScript } from "./paths.ts";
 import { pairedRatio, type Spread, spread } from "./statistics.ts";
@@ -24,7 +24,10 @@ export type E2eResult = {
 };
 
 async function startServer(): Promise<{ server: ChildProcess; port: number }> {
-  const server = spawn(process.execPath, ["--import", "tsx", workerScript("e2e-server.ts")], { cwd: benchRoot, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, ["--import", "tsx", workerScript("e2e-server.ts")], {
+    cwd: benchRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const [line] = (await Promise.race([
     once(createInterface({ input: server.stdout! }), "line"),
     once(server, "exit").then(([code]) => Promise.reject(new Error(`the e2e server exited ${code} before listening`))),
@@ -39,11 +42,17 @@ async function stopServer(server: ChildProcess): Promise<void> {
   await exited;
 }
 
-export async function measureEndToEnd(options: { clientModule?: string | undefined; log: (line: string) => void }): Promise<E2eResult> {
+export async function measureEndToEnd(options: {
+  clientModule?: string | undefined;
+  log: (line: string) => void;
+}): Promise<E2eResult> {
   const { rounds, sequentialRequests, concurrentRequests, concurrency } = E2E_SETTINGS;
   const { server, port } = await startServer();
   const baseUrl = `http://127.0.0.1:${port}/client/v4`;
-  const perRound = Object.fromEntries(E2E_CONTENDERS.map((c) => [c, [] as Array<Record<Mode, Load>>])) as Record<E2eContender, Array<Record<Mode, Load>>>;
+  const perRound = Object.fromEntries(E2E_CONTENDERS.map((c) => [c, [] as Array<Record<Mode, Load>>])) as Record<
+    E2eContender,
+    Array<Record<Mode, Load>>
+  >;
   try {
     for (let round = 0; round < rounds; round++) {
       const order = E2E_CONTENDERS.map((_, i) => E2E_CONTENDERS[(i + round) % E2E_CONTENDERS.length]!);
@@ -52,22 +61,36 @@ export async function measureEndToEnd(options: { clientModule?: string | undefin
         if (options.clientModule) args.push(options.clientModule);
         perRound[contender].push(await runWorker<Record<Mode, Load>>(workerScript("e2e-worker.ts"), args));
       }
-      options.log(`e2e round ${round + 1}/${rounds}: ${E2E_CONTENDERS.map((c) => `${c} ${Math.round(perRound[c].at(-1)!.sequential.requestsPerSecond)}/${Math.round(perRound[c].at(-1)!.concurrent.requestsPerSecond)} req/s`).join(", ")}`);
+      options.log(
+        `e2e round ${round + 1}/${rounds}: ${E2E_CONTENDERS.map((c) => `${c} ${Math.round(perRound[c].at(-1)!.sequential.requestsPerSecond)}/${Math.round(perRound[c].at(-1)!.concurrent.requestsPerSecond)} req/s`).join(", ")}`,
+      );
     }
   } finally {
     await stopServer(server);
   }
 
-  const series = (contender: E2eContender, mode: Mode, metric: Metric) => perRound[contender].map((r) => r[mode][metric]);
+  const series = (contender: E2eContender, mode: Mode, metric: Metric) =>
+    perRound[contender].map((r) => r[mode][metric]);
   const metrics: Metric[] = ["requestsPerSecond", "p50Ms", "p99Ms"];
-  const byMetric = (make: (metric: Metric) => Spread) => Object.fromEntries(metrics.map((m) => [m, make(m)])) as Record<Metric, Spread>;
+  const byMetric = (make: (metric: Metric) => Spread) =>
+    Object.fromEntries(metrics.map((m) => [m, make(m)])) as Record<Metric, Spread>;
   const modes: Mode[] = ["sequential", "concurrent"];
   return {
     settings: E2E_SETTINGS,
-    figures: Object.fromEntries(modes.map((mode) => [mode, Object.fromEntries(E2E_CONTENDERS.map((c) => [c, byMetric((m) => spread(series(c, mode, m)))]))])) as E2eResult["figures"],
-    oursRatio: Object.fromEntries(modes.map((mode) => [mode, {
-      "raw-fetch": byMetric((m) => pairedRatio(series("ours", mode, m), series("raw-fetch", mode, m))),
-      "cloudflare-sdk": byMetric((m) => pairedRatio(series("ours", mode, m), series("cloudflare-sdk", mode, m))),
-    }])) as E2eResult["oursRatio"],
+    figures: Object.fromEntries(
+      modes.map((mode) => [
+        mode,
+        Object.fromEntries(E2E_CONTENDERS.map((c) => [c, byMetric((m) => spread(series(c, mode, m)))])),
+      ]),
+    ) as E2eResult["figures"],
+    oursRatio: Object.fromEntries(
+      modes.map((mode) => [
+        mode,
+        {
+          "raw-fetch": byMetric((m) => pairedRatio(series("ours", mode, m), series("raw-fetch", mode, m))),
+          "cloudflare-sdk": byMetric((m) => pairedRatio(series("ours", mode, m), series("cloudflare-sdk", mode, m))),
+        },
+      ]),
+    ) as E2eResult["oursRatio"],
   };
 }

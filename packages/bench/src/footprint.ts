@@ -4,9 +4,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sdkNodeModules, scratchDir, clientDir, typesDir } from "./paths.ts";
 import { measureInstalledTree } from "./installed-tree.ts";
-import { packWorkspacePackage, type PackedTarball } from "./pack.ts";
+import { type PackedTarball, packWorkspacePackage } from "./pack.ts";
+import { clientDir, scratchDir, sdkNodeModules, typesDir } from "./paths.ts";
 
 export type Footprint = { packedBytes: number; unpackedBytes: number; files: number; packages: string[] };
 export type FootprintResult = {
@@ -29,7 +29,12 @@ function registryPackedBytes(specs: string[]): Map<string, number> {
     // The answer lists every file: 17,000+ entries for the SDK.
     maxBuffer: 256 * 1024 * 1024,
   });
-  return new Map((JSON.parse(output) as Array<{ name: string; version: string; size: number }>).map((p) => [`${p.name}@${p.version}`, p.size]));
+  return new Map(
+    (JSON.parse(output) as Array<{ name: string; version: string; size: number }>).map((p) => [
+      `${p.name}@${p.version}`,
+      p.size,
+    ]),
+  );
 }
 
 function installOurs(): { nodeModules: string; tarballs: PackedTarball[] } {
@@ -40,11 +45,15 @@ function installOurs(): { nodeModules: string; tarballs: PackedTarball[] } {
   mkdirSync(installDir, { recursive: true });
   const tarballs = [packWorkspacePackage(clientDir, packs), packWorkspacePackage(typesDir, packs)];
   writeFileSync(join(installDir, "package.json"), '{ "private": true }\n');
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline", ...tarballs.map((t) => t.file)], {
-    cwd: installDir,
-    env: npmEnv,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline", ...tarballs.map((t) => t.file)],
+    {
+      cwd: installDir,
+      env: npmEnv,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   return { nodeModules: join(installDir, "node_modules"), tarballs };
 }
 
@@ -54,7 +63,9 @@ export function measureFootprint(): FootprintResult {
   const sdkTree = measureInstalledTree(sdkNodeModules);
 
   const ownNames = new Set(ours.tarballs.map((t) => t.name));
-  const registrySpecs = [...oursTree.packages, ...sdkTree.packages].filter((p) => !ownNames.has(p.name)).map((p) => `${p.name}@${p.version}`);
+  const registrySpecs = [...oursTree.packages, ...sdkTree.packages]
+    .filter((p) => !ownNames.has(p.name))
+    .map((p) => `${p.name}@${p.version}`);
   const registrySizes = registryPackedBytes([...new Set(registrySpecs)]);
   const packedOf = (p: { name: string; version: string }) =>
     ours.tarballs.find((t) => t.name === p.name)?.bytes ?? registrySizes.get(`${p.name}@${p.version}`) ?? Number.NaN;

@@ -17,7 +17,9 @@ export type ImportTimeResult = {
 async function importMilliseconds(specifier: string): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
   // Plain node, no loader: the bare specifier resolves from the bench package (cwd) to the client's dist.
-  const { code, stdout, stderr } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: benchRoot });
+  const { code, stdout, stderr } = await run(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: benchRoot,
+  });
   if (code !== 0) throw new Error(`importing ${specifier} failed:\n${stderr}`);
   return Number(stdout.trim());
 }

@@ -24,6 +24,9 @@ export function measureInstalledTree(nodeModules: string): InstalledTree {
   };
   const packages = Object.entries(lock.packages)
     .filter(([, entry]) => !entry.dev)
-    .map(([path, entry]) => ({ name: path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length), version: entry.version }));
+    .map(([path, entry]) => ({
+      name: path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length),
+      version: entry.version,
+    }));
   return { files, bytes, packages };
 }

@@ -2,7 +2,14 @@
 // figures do not. Load average is kept because the bench shares its cores with whatever else runs.
 import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
 
-export type Machine = { nproc: number; cpuModel: string; memoryGiB: number; node: string; os: string; loadAverage1mAtStart: number };
+export type Machine = {
+  nproc: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  loadAverage1mAtStart: number;
+};
 
 export function describeMachine(): Machine {
   return {

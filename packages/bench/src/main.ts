@@ -23,17 +23,27 @@ const SECTIONS = ["bundle", "footprint", "typecheck", "import", "overhead", "e2e
 type Section = (typeof SECTIONS)[number];
 
 // pnpm passes a literal "--" through to the script; it separates nothing here.
-const { values } = parseArgs({ args: process.argv.slice(2).filter((arg) => arg !== "--"), options: { only: { type: "string" }, "client-module": { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { only: { type: "string" }, "client-module": { type: "string" }, out: { type: "string" } },
+});
 const only = values.only?.split(",").map((s) => s.trim()) as Section[] | undefined;
 const unknown = only?.filter((s) => !SECTIONS.includes(s));
 if (unknown?.length) throw new Error(`unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
-const clientModule = values["client-module"] ? resolve(process.env.INIT_CWD ?? process.cwd(), values["client-module"]) : undefined;
+const clientModule = values["client-module"]
+  ? resolve(process.env.INIT_CWD ?? process.cwd(), values["client-module"])
+  : undefined;
 const partial = only !== undefined || clientModule !== undefined;
-const outFile = values.out ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : partial ? join(scratchDir, "partial.json") : resultsFile;
+const outFile = values.out
+  ? resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+  : partial
+    ? join(scratchDir, "partial.json")
+    : resultsFile;
 const wanted = (section: Section) => !only || only.includes(section);
 
 const started = Date.now();
-const log = (line: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+const log = (line: string) =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
 const results: BenchResults = {
   generatedAt: new Date().toISOString(),
@@ -45,13 +55,34 @@ const results: BenchResults = {
 
 ensureCloudflareSdk(log);
 // Sizes first: they are deterministic and quick. The pipeline runs last because its cold build rewrites dist.
-if (wanted("bundle")) { log("bundle size"); results.bundleSize = await measureBundleSizes(); }
-if (wanted("footprint")) { log("install footprint"); results.footprint = measureFootprint(); }
-if (wanted("typecheck")) { log("consumer type-check time"); results.typecheck = await measureTypecheckTime(log); }
-if (wanted("import")) { log("cold import time"); results.importTime = await measureImportTime(); }
-if (wanted("overhead")) { log("client overhead (stubbed fetch)"); results.overhead = await measureOverhead({ clientModule, log }); }
-if (wanted("e2e")) { log("end to end (local server)"); results.endToEnd = await measureEndToEnd({ clientModule, log }); }
-if (wanted("pipeline")) { log("pipeline"); results.pipeline = await measurePipeline(log); }
+if (wanted("bundle")) {
+  log("bundle size");
+  results.bundleSize = await measureBundleSizes();
+}
+if (wanted("footprint")) {
+  log("install footprint");
+  results.footprint = measureFootprint();
+}
+if (wanted("typecheck")) {
+  log("consumer type-check time");
+  results.typecheck = await measureTypecheckTime(log);
+}
+if (wanted("import")) {
+  log("cold import time");
+  results.importTime = await measureImportTime();
+}
+if (wanted("overhead")) {
+  log("client overhead (stubbed fetch)");
+  results.overhead = await measureOverhead({ clientModule, log });
+}
+if (wanted("e2e")) {
+  log("end to end (local server)");
+  results.endToEnd = await measureEndToEnd({ clientModule, log });
+}
+if (wanted("pipeline")) {
+  log("pipeline");
+  results.pipeline = await measurePipeline(log);
+}
 results.machine.loadAverage1mAtEnd = currentLoadAverage();
 
 writeResults(outFile, results);

@@ -5,7 +5,13 @@ import { type Contender, createCall } from "./contenders.ts";
 import { PARTICIPANT_ID, participantBody, participantBodyText, responseHeaders } from "./participant-fixture.ts";
 import { median } from "./statistics.ts";
 
-const [contender, callsArg, warmupArg, samplesArg, clientModule] = process.argv.slice(2) as [Contender, string, string, string, string?];
+const [contender, callsArg, warmupArg, samplesArg, clientModule] = process.argv.slice(2) as [
+  Contender,
+  string,
+  string,
+  string,
+  string?,
+];
 const callsPerSample = Number(callsArg);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
@@ -14,16 +20,24 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 let prebuilt: Response[] = [];
 let next = 0;
 function prebuild(count: number): void {
-  prebuilt = Array.from({ length: count }, () => new Response(participantBodyText, { status: 200, headers: responseHeaders }));
+  prebuilt = Array.from(
+    { length: count },
+    () => new Response(participantBodyText, { status: 200, headers: responseHeaders }),
+  );
   next = 0;
 }
 const stubFetch = async (): Promise<Response> => {
   const response = prebuilt[next++];
-  if (!response) throw new Error("the stub ran out of prebuilt responses: a contender made more than one request per call");
+  if (!response)
+    throw new Error("the stub ran out of prebuilt responses: a contender made more than one request per call");
   return response;
 };
 
-const call = await createCall(contender, { baseUrl: "https://api.cloudflare.com/client/v4", fetch: stubFetch, clientModule });
+const call = await createCall(contender, {
+  baseUrl: "https://api.cloudflare.com/client/v4",
+  fetch: stubFetch,
+  clientModule,
+});
 
 // Every contender must do the same job: the participant, parsed.
 prebuild(1);
@@ -51,9 +65,11 @@ async function sample(): Promise<{ wall: number; cpu: number }> {
 for (let i = 0; i < Number(warmupArg); i++) await sample();
 const samples: Array<{ wall: number; cpu: number }> = [];
 for (let i = 0; i < Number(samplesArg); i++) samples.push(await sample());
-console.log(JSON.stringify({
-  contender,
-  opsPerSecond: median(samples.map((s) => s.wall)),
-  opsPerCpuSecond: median(samples.map((s) => s.cpu)),
-  samples: samples.map((s) => Math.round(s.wall)),
-}));
+console.log(
+  JSON.stringify({
+    contender,
+    opsPerSecond: median(samples.map((s) => s.wall)),
+    opsPerCpuSecond: median(samples.map((s) => s.cpu)),
+    samples: samples.map((s) => Math.round(s.wall)),
+  }),
+);

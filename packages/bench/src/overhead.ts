@@ -1,7 +1,8 @@
 // Client overhead: how many calls per second each contender completes when fetch costs nothing, so only the
 // client's own work is timed. Each round starts one fresh process per contender, in a rotating order.
-import { CONTENDERS, type Contender } from "./contenders.ts";
+
 import { runWorker } from "./child-process.ts";
+import { CONTENDERS, type Contender } from "./contenders.ts";
 import { workerScript } from "./paths.ts";
 import { pairedRatio, type Spread, spread } from "./statistics.ts";
 
@@ -18,9 +19,13 @@ export type OverheadResult = {
   oursRatioCpu: Record<Exclude<Contender, "ours">, Spread>;
 };
 
-export async function measureOverhead(options: { clientModule?: string | undefined; log: (line: string) => void }): Promise<OverheadResult> {
+export async function measureOverhead(options: {
+  clientModule?: string | undefined;
+  log: (line: string) => void;
+}): Promise<OverheadResult> {
   const { rounds, callsPerSample, warmupSamples, samplesPerRound } = OVERHEAD_SETTINGS;
-  const emptySeries = () => Object.fromEntries(CONTENDERS.map((c) => [c, [] as number[]])) as Record<Contender, number[]>;
+  const emptySeries = () =>
+    Object.fromEntries(CONTENDERS.map((c) => [c, [] as number[]])) as Record<Contender, number[]>;
   const perRound = emptySeries();
   const perRoundCpu = emptySeries();
   for (let round = 0; round < rounds; round++) {
@@ -29,13 +34,19 @@ export async function measureOverhead(options: { clientModule?: string | undefin
     for (const contender of order) {
       const args = [contender, String(callsPerSample), String(warmupSamples), String(samplesPerRound)];
       if (options.clientModule) args.push(options.clientModule);
-      const { opsPerSecond, opsPerCpuSecond } = await runWorker<{ opsPerSecond: number; opsPerCpuSecond: number }>(workerScript("overhead-worker.ts"), args);
+      const { opsPerSecond, opsPerCpuSecond } = await runWorker<{ opsPerSecond: number; opsPerCpuSecond: number }>(
+        workerScript("overhead-worker.ts"),
+        args,
+      );
       perRound[contender].push(opsPerSecond);
       perRoundCpu[contender].push(opsPerCpuSecond);
     }
-    options.log(`overhead round ${round + 1}/${rounds}: ${CONTENDERS.map((c) => `${c} ${Math.round(perRound[c].at(-1)!)}/s`).join(", ")}`);
+    options.log(
+      `overhead round ${round + 1}/${rounds}: ${CONTENDERS.map((c) => `${c} ${Math.round(perRound[c].at(-1)!)}/s`).join(", ")}`,
+    );
   }
-  const spreads = (series: Record<Contender, number[]>) => Object.fromEntries(CONTENDERS.map((c) => [c, spread(series[c])])) as Record<Contender, Spread>;
+  const spreads = (series: Record<Contender, number[]>) =>
+    Object.fromEntries(CONTENDERS.map((c) => [c, spread(series[c])])) as Record<Contender, Spread>;
   const ratios = (series: Record<Contender, number[]>) => ({
     "openapi-fetch": pairedRatio(series.ours, series["openapi-fetch"]),
     "raw-fetch": pairedRatio(series.ours, series["raw-fetch"]),

@@ -31,36 +31,58 @@ export type BenchResults = {
 
 const integer = (n: number) => Math.round(n).toLocaleString("en-US");
 const fixed = (n: number, digits: number) => n.toFixed(digits);
-const withSpread = (s: Spread, format: (n: number) => string) => `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+const withSpread = (s: Spread, format: (n: number) => string) =>
+  `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
 const ratio = (s: Spread) => `**${fixed(s.median, 2)}×** (${fixed(s.min, 2)}–${fixed(s.max, 2)})`;
 const plainRatio = (n: number) => `**${n < 0.01 ? n.toFixed(4) : n.toFixed(3)}×**`;
 const bytes = (n: number) => `${integer(n)} B`;
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
 export function renderReport(results: BenchResults): string {
   const out: string[] = [];
   const m = results.machine;
-  out.push(`Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${m.loadAverage1mAtStart} at start${m.loadAverage1mAtEnd === undefined ? "" : `, ${m.loadAverage1mAtEnd} at end`}.`);
-  out.push(`Client: @realtimekit-api/client ${results.client.version}, dist/index.mjs sha256 ${results.client.distIndexMjsSha256}.`);
-  out.push("Figures: median of the rounds, (smallest–largest round). Ratios are ours ÷ baseline, paired round by round.");
+  out.push(
+    `Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${m.loadAverage1mAtStart} at start${m.loadAverage1mAtEnd === undefined ? "" : `, ${m.loadAverage1mAtEnd} at end`}.`,
+  );
+  out.push(
+    `Client: @realtimekit-api/client ${results.client.version}, dist/index.mjs sha256 ${results.client.distIndexMjsSha256}.`,
+  );
+  out.push(
+    "Figures: median of the rounds, (smallest–largest round). Ratios are ours ÷ baseline, paired round by round.",
+  );
   if (results.clientModule) out.push(`Client under test: ${results.clientModule} (not the workspace build).`);
 
   const o = results.overhead;
   if (o) {
-    out.push(`\n### Client overhead: stubbed fetch, calls/s (higher is better; ${o.settings.rounds} rounds × ${o.settings.samplesPerRound} samples of ${o.settings.callsPerSample} calls)\n`);
-    out.push(table(["contender", "calls/s (wall clock)", "ours ÷ contender", "calls per CPU-second", "ours ÷ contender (CPU)"], CONTENDERS.map((c) => [
-      CONTENDER_LABELS[c],
-      withSpread(o.opsPerSecond[c], integer), c === "ours" ? "—" : ratio(o.oursRatio[c]),
-      withSpread(o.opsPerCpuSecond[c], integer), c === "ours" ? "—" : ratio(o.oursRatioCpu[c]),
-    ])));
+    out.push(
+      `\n### Client overhead: stubbed fetch, calls/s (higher is better; ${o.settings.rounds} rounds × ${o.settings.samplesPerRound} samples of ${o.settings.callsPerSample} calls)\n`,
+    );
+    out.push(
+      table(
+        ["contender", "calls/s (wall clock)", "ours ÷ contender", "calls per CPU-second", "ours ÷ contender (CPU)"],
+        CONTENDERS.map((c) => [
+          CONTENDER_LABELS[c],
+          withSpread(o.opsPerSecond[c], integer),
+          c === "ours" ? "—" : ratio(o.oursRatio[c]),
+          withSpread(o.opsPerCpuSecond[c], integer),
+          c === "ours" ? "—" : ratio(o.oursRatioCpu[c]),
+        ]),
+      ),
+    );
   }
 
   const e = results.endToEnd;
   if (e) {
-    out.push(`\n### End to end: local keep-alive node:http server (${e.settings.rounds} rounds; ${e.settings.sequentialRequests} sequential, ${e.settings.concurrentRequests} at concurrency ${e.settings.concurrency})\n`);
+    out.push(
+      `\n### End to end: local keep-alive node:http server (${e.settings.rounds} rounds; ${e.settings.sequentialRequests} sequential, ${e.settings.concurrentRequests} at concurrency ${e.settings.concurrency})\n`,
+    );
     const rows: string[][] = [];
     for (const mode of ["sequential", "concurrent"] as const) {
       for (const c of E2E_CONTENDERS) {
@@ -82,53 +104,110 @@ export function renderReport(results: BenchResults): string {
   const b = results.bundleSize;
   if (b) {
     out.push("\n### Bundle size: one-call consumer, esbuild --bundle --minify, gzip -9 (lower is better)\n");
-    out.push(table(["platform", "ours min / gzip", "cloudflare SDK min / gzip", "ours ÷ SDK (gzip)"], (["browser", "node"] as const).map((p) => [
-      p, `${bytes(b[p].ours.minifiedBytes)} / ${bytes(b[p].ours.gzipBytes)}`,
-      `${bytes(b[p].cloudflareSdk.minifiedBytes)} / ${bytes(b[p].cloudflareSdk.gzipBytes)}`, plainRatio(b[p].oursRatio),
-    ])));
-    out.push(`\nOurs, minified bytes by input: ${b.browser.ours.inputs.map((i) => `${i.path} ${integer(i.bytes)}`).join(", ")}.`);
+    out.push(
+      table(
+        ["platform", "ours min / gzip", "cloudflare SDK min / gzip", "ours ÷ SDK (gzip)"],
+        (["browser", "node"] as const).map((p) => [
+          p,
+          `${bytes(b[p].ours.minifiedBytes)} / ${bytes(b[p].ours.gzipBytes)}`,
+          `${bytes(b[p].cloudflareSdk.minifiedBytes)} / ${bytes(b[p].cloudflareSdk.gzipBytes)}`,
+          plainRatio(b[p].oursRatio),
+        ]),
+      ),
+    );
+    out.push(
+      `\nOurs, minified bytes by input: ${b.browser.ours.inputs.map((i) => `${i.path} ${integer(i.bytes)}`).join(", ")}.`,
+    );
   }
 
   const f = results.footprint;
   if (f) {
     out.push("\n### Install footprint with production dependencies, npm install (lower is better)\n");
-    out.push(table(["", "ours", "cloudflare SDK", "ours ÷ SDK"], [
-      ["packed (download)", bytes(f.ours.packedBytes), bytes(f.cloudflareSdk.packedBytes), plainRatio(f.oursRatio.packedBytes)],
-      ["unpacked (on disk, file bytes)", bytes(f.ours.unpackedBytes), bytes(f.cloudflareSdk.unpackedBytes), plainRatio(f.oursRatio.unpackedBytes)],
-      ["files", integer(f.ours.files), integer(f.cloudflareSdk.files), plainRatio(f.oursRatio.files)],
-      ["packages", f.ours.packages.join(", "), f.cloudflareSdk.packages.join(", "), ""],
-    ]));
+    out.push(
+      table(
+        ["", "ours", "cloudflare SDK", "ours ÷ SDK"],
+        [
+          [
+            "packed (download)",
+            bytes(f.ours.packedBytes),
+            bytes(f.cloudflareSdk.packedBytes),
+            plainRatio(f.oursRatio.packedBytes),
+          ],
+          [
+            "unpacked (on disk, file bytes)",
+            bytes(f.ours.unpackedBytes),
+            bytes(f.cloudflareSdk.unpackedBytes),
+            plainRatio(f.oursRatio.unpackedBytes),
+          ],
+          ["files", integer(f.ours.files), integer(f.cloudflareSdk.files), plainRatio(f.oursRatio.files)],
+          ["packages", f.ours.packages.join(", "), f.cloudflareSdk.packages.join(", "), ""],
+        ],
+      ),
+    );
     out.push(`\nOur tarballs (pnpm pack): ${f.ours.tarballs.map((t) => `${t.name} ${bytes(t.bytes)}`).join(", ")}.`);
   }
 
   const t = results.typecheck;
   if (t) {
-    out.push(`\n### Consumer type-check: tsc --noEmit on the one-call file (lower is better; ${t.settings.rounds} rounds, skipLibCheck ${t.settings.skipLibCheck})\n`);
+    out.push(
+      `\n### Consumer type-check: tsc --noEmit on the one-call file (lower is better; ${t.settings.rounds} rounds, skipLibCheck ${t.settings.skipLibCheck})\n`,
+    );
     const row = (label: string, s: "ours" | "cloudflareSdk" | "floor", ratios: string) => [
-      label, withSpread(t.wallSeconds[s], (n) => fixed(n, 2)), withSpread(t.tscTotalSeconds[s], (n) => fixed(n, 2)),
-      `${integer(t.program[s].files)} files, ${integer(t.program[s].linesOfDefinitions)} lines of .d.ts, ${integer(t.program[s].memoryKiB / 1024)} MiB`, ratios,
+      label,
+      withSpread(t.wallSeconds[s], (n) => fixed(n, 2)),
+      withSpread(t.tscTotalSeconds[s], (n) => fixed(n, 2)),
+      `${integer(t.program[s].files)} files, ${integer(t.program[s].linesOfDefinitions)} lines of .d.ts, ${integer(t.program[s].memoryKiB / 1024)} MiB`,
+      ratios,
     ];
-    out.push(table(["subject", "wall s", "tsc Total time s", "program", "ours ÷ SDK"], [
-      row("@realtimekit-api/client", "ours", `${ratio(t.oursRatio.wallSeconds)} wall, ${ratio(t.oursRatio.tscTotalSeconds)} tsc Total time`),
-      row("cloudflare@7.3.0 SDK", "cloudflareSdk", "—"),
-      row("floor (file importing nothing)", "floor", "—"),
-    ]));
+    out.push(
+      table(
+        ["subject", "wall s", "tsc Total time s", "program", "ours ÷ SDK"],
+        [
+          row(
+            "@realtimekit-api/client",
+            "ours",
+            `${ratio(t.oursRatio.wallSeconds)} wall, ${ratio(t.oursRatio.tscTotalSeconds)} tsc Total time`,
+          ),
+          row("cloudflare@7.3.0 SDK", "cloudflareSdk", "—"),
+          row("floor (file importing nothing)", "floor", "—"),
+        ],
+      ),
+    );
   }
 
   const i = results.importTime;
   if (i) {
-    out.push(`\n### Cold import in a fresh Node process, ms around \`await import()\` (lower is better; ${i.settings.rounds} rounds)\n`);
-    out.push(table(["package", "ms", "ours ÷ SDK"], [
-      ["@realtimekit-api/client", withSpread(i.milliseconds.ours, (n) => fixed(n, 1)), ratio(i.oursRatio)],
-      ["cloudflare@7.3.0 SDK", withSpread(i.milliseconds.cloudflareSdk, (n) => fixed(n, 1)), "—"],
-    ]));
+    out.push(
+      `\n### Cold import in a fresh Node process, ms around \`await import()\` (lower is better; ${i.settings.rounds} rounds)\n`,
+    );
+    out.push(
+      table(
+        ["package", "ms", "ours ÷ SDK"],
+        [
+          ["@realtimekit-api/client", withSpread(i.milliseconds.ours, (n) => fixed(n, 1)), ratio(i.oursRatio)],
+          ["cloudflare@7.3.0 SDK", withSpread(i.milliseconds.cloudflareSdk, (n) => fixed(n, 1)), "—"],
+        ],
+      ),
+    );
   }
 
   const p = results.pipeline;
   if (p) {
     out.push(`\n### Pipeline, seconds (${p.settings.rounds} rounds)\n`);
-    const labels = { generate: "generate (turbo --force)", coldBuild: "cold build (turbo --force, generate included)", warmBuild: "warm build (all turbo cache hits)", specSync: "spec:sync --check, 12.5 MB upstream document" };
-    out.push(table(["step", "seconds"], Object.entries(labels).filter(([k]) => p.seconds[k as keyof typeof labels]).map(([k, label]) => [label, withSpread(p.seconds[k as keyof typeof labels]!, (n) => fixed(n, 2))])));
+    const labels = {
+      generate: "generate (turbo --force)",
+      coldBuild: "cold build (turbo --force, generate included)",
+      warmBuild: "warm build (all turbo cache hits)",
+      specSync: "spec:sync --check, 12.5 MB upstream document",
+    };
+    out.push(
+      table(
+        ["step", "seconds"],
+        Object.entries(labels)
+          .filter(([k]) => p.seconds[k as keyof typeof labels])
+          .map(([k, label]) => [label, withSpread(p.seconds[k as keyof typeof labels]!, (n) => fixed(n, 2))]),
+      ),
+    );
     for (const note of p.notes) out.push(`\nNote: ${note}`);
   }
   return out.join("\n");

@@ -53,7 +53,12 @@ function readDiagnostics(output: string): Diagnostics {
     if (!match) throw new Error(`tsc --extendedDiagnostics printed no "${name}"`);
     return Number(match[1]);
   };
-  return { totalSeconds: field("Total time"), files: field("Files"), linesOfDefinitions: field("Lines of Definitions"), memoryKiB: field("Memory used") };
+  return {
+    totalSeconds: field("Total time"),
+    files: field("Files"),
+    linesOfDefinitions: field("Lines of Definitions"),
+    memoryKiB: field("Memory used"),
+  };
 }
 
 export async function measureTypecheckTime(log: (line: string) => void): Promise<TypecheckResult> {
@@ -70,21 +75,35 @@ export async function measureTypecheckTime(log: (line: string) => void): Promise
   const program = {} as TypecheckResult["program"];
   for (let round = 0; round < TYPECHECK_SETTINGS.rounds; round++) {
     for (const subject of subjects.map((_, i) => subjects[(i + round) % subjects.length]!)) {
-      const { code, stdout, seconds } = await run(process.execPath, [tsc, "-p", folders[subject], "--extendedDiagnostics"]);
+      const { code, stdout, seconds } = await run(process.execPath, [
+        tsc,
+        "-p",
+        folders[subject],
+        "--extendedDiagnostics",
+      ]);
       if (code !== 0) throw new Error(`tsc on the ${subject} one-call file failed:\n${stdout}`);
       const { totalSeconds, ...rest } = readDiagnostics(stdout);
       wall[subject].push(seconds);
       total[subject].push(totalSeconds);
       program[subject] = rest;
     }
-    log(`typecheck round ${round + 1}/${TYPECHECK_SETTINGS.rounds}: ${subjects.map((s) => `${s} ${wall[s].at(-1)!.toFixed(2)} s`).join(", ")}`);
+    log(
+      `typecheck round ${round + 1}/${TYPECHECK_SETTINGS.rounds}: ${subjects.map((s) => `${s} ${wall[s].at(-1)!.toFixed(2)} s`).join(", ")}`,
+    );
   }
-  const bySubject = (series: Record<Subject, number[]>) => ({ ours: spread(series.ours), cloudflareSdk: spread(series.cloudflareSdk), floor: spread(series.floor) });
+  const bySubject = (series: Record<Subject, number[]>) => ({
+    ours: spread(series.ours),
+    cloudflareSdk: spread(series.cloudflareSdk),
+    floor: spread(series.floor),
+  });
   return {
     settings: { ...TYPECHECK_SETTINGS, skipLibCheck: consumerTsconfig.compilerOptions.skipLibCheck },
     wallSeconds: bySubject(wall),
     tscTotalSeconds: bySubject(total),
     program,
-    oursRatio: { wallSeconds: pairedRatio(wall.ours, wall.cloudflareSdk), tscTotalSeconds: pairedRatio(total.ours, total.cloudflareSdk) },
+    oursRatio: {
+      wallSeconds: pairedRatio(wall.ours, wall.cloudflareSdk),
+      tscTotalSeconds: pairedRatio(total.ours, total.cloudflareSdk),
+    },
   };
 }

@@ -47,10 +47,13 @@ export async function callWithRetries<T>(
       controller.abort(reason);
       abandon(reason);
     };
-    const cancelTimer = startTimer(() => {
-      timedOut = true;
-      abort();
-    }, deadlineFirst ? remaining : timeoutMs);
+    const cancelTimer = startTimer(
+      () => {
+        timedOut = true;
+        abort();
+      },
+      deadlineFirst ? remaining : timeoutMs,
+    );
     const forwardAbort = () => abort(callerSignal!.reason);
     callerSignal?.addEventListener("abort", forwardAbort);
 
@@ -61,7 +64,11 @@ export async function callWithRetries<T>(
       // A caller's abort is the caller's own decision: surface it as the platform does, never retried.
       if (callerSignal?.aborted) throw callerSignal.reason;
       failure = timedOut
-        ? new RealtimeKitTimeoutError(deadlineFirst ? "deadline" : "attempt", deadlineFirst ? deadlineMs! : timeoutMs, attempts)
+        ? new RealtimeKitTimeoutError(
+            deadlineFirst ? "deadline" : "attempt",
+            deadlineFirst ? deadlineMs! : timeoutMs,
+            attempts,
+          )
         : error instanceof RealtimeKitError
           ? error
           : new RealtimeKitConnectionError(error, attempts, policy.redact);
@@ -71,7 +78,11 @@ export async function callWithRetries<T>(
     }
 
     if ((failure as { retryable?: boolean }).retryable !== true || attempts > policy.maxRetries) throw failure;
-    const delay = retryDelayMs(attempts, failure instanceof RealtimeKitApiError ? failure.headers : undefined, policy.backoff);
+    const delay = retryDelayMs(
+      attempts,
+      failure instanceof RealtimeKitApiError ? failure.headers : undefined,
+      policy.backoff,
+    );
     // A wait that would end past the deadline can only end in a timeout: report the real failure instead.
     if (Date.now() + delay >= deadline) throw failure;
     policy.log("warn", "retrying", { attempt: attempts, delayMs: Math.round(delay), reason: failure.message });

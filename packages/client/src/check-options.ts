@@ -10,7 +10,8 @@ const PRINTABLE_TOKEN = /^[\x21-\x7e]+$/;
 /** The API token, trimmed (env files often end in a newline); its value never appears in an error. */
 export function checkApiToken(apiToken: unknown): string {
   const token = typeof apiToken === "string" ? apiToken.trim() : "";
-  if (!token) throw new RealtimeKitValidationError("apiToken", "required", "pass `apiToken` or set CLOUDFLARE_API_TOKEN");
+  if (!token)
+    throw new RealtimeKitValidationError("apiToken", "required", "pass `apiToken` or set CLOUDFLARE_API_TOKEN");
   if (!PRINTABLE_TOKEN.test(token)) {
     throw new RealtimeKitValidationError("apiToken", "format", "must be printable ASCII without spaces");
   }
@@ -21,7 +22,11 @@ export function checkApiToken(apiToken: unknown): string {
 export function checkBaseUrl(baseUrl: string): string {
   const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new RealtimeKitValidationError("baseUrl", "url", "must be an http(s) URL without credentials, query or fragment");
+    throw new RealtimeKitValidationError(
+      "baseUrl",
+      "url",
+      "must be an http(s) URL without credentials, query or fragment",
+    );
   }
   if (url.protocol === "http:" && !LOOPBACK_HOST.test(url.hostname)) {
     throw new RealtimeKitValidationError("baseUrl", "https", "must be https (http only to loopback hosts)");
@@ -38,7 +43,11 @@ export function checkLimits(options: Partial<Record<(typeof LIMITS)[number], num
   for (const name of LIMITS) {
     const value = options[name];
     if (value !== undefined && !(value >= 0 && (name !== "maxRetries" || Number.isInteger(value)))) {
-      throw new RealtimeKitValidationError(name, "minimum", `must be a ${name === "maxRetries" ? "whole " : ""}number ≥ 0`);
+      throw new RealtimeKitValidationError(
+        name,
+        "minimum",
+        `must be a ${name === "maxRetries" ? "whole " : ""}number ≥ 0`,
+      );
     }
   }
 }

@@ -27,13 +27,22 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const fetch = options.fetch ?? globalThis.fetch;
   const { method } = operation;
-  const contract = { schema: operation.successSchema, rules: operation.rules, resultProperty: operation.resultProperty, validate: options.validateResponses === true };
+  const contract = {
+    schema: operation.successSchema,
+    rules: operation.rules,
+    resultProperty: operation.resultProperty,
+    validate: options.validateResponses === true,
+  };
   const fillPath = pathFiller(operation.path);
   const debug = options.logLevel === "debug";
 
-  async function getMeetingParticipant(params: GetMeetingParticipantPathParams, call: CallOptions = {}): Promise<Participant> {
+  async function getMeetingParticipant(
+    params: GetMeetingParticipantPathParams,
+    call: CallOptions = {},
+  ): Promise<Participant> {
     const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
-    if (violation) throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
+    if (violation)
+      throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
     checkLimits(call);
     const url = baseUrl + fillPath(params as Record<string, unknown>);
     // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
@@ -46,7 +55,8 @@ export function clientForOperation(operation: OperationTable, options: RealtimeK
         // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
         const response = await fetch(url, { method, headers: { ...callHeaders }, redirect: "manual", signal });
         if (debug) log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
-        if (response.status === operation.successStatus) return (await readSuccess(response, contract, maxResponseBytes, attempts)) as Participant;
+        if (response.status === operation.successStatus)
+          return (await readSuccess(response, contract, maxResponseBytes, attempts)) as Participant;
         throw await readApiError(response, attempts, redact, maxResponseBytes);
       },
       {

@@ -48,7 +48,11 @@ export function connectionFor(defaultBaseUrl: string, options: ConnectionOptions
   return {
     baseUrl: checkBaseUrl(options.baseUrl ?? defaultBaseUrl).replace(/\/$/, ""),
     // A User-Agent of the caller's replaces the package's, in whatever case it is spelled.
-    headers: { "user-agent": `${packageJson.name}/${packageJson.version}`, ...withoutCredential(options.headers), authorization: `Bearer ${apiToken}` },
+    headers: {
+      "user-agent": `${packageJson.name}/${packageJson.version}`,
+      ...withoutCredential(options.headers),
+      authorization: `Bearer ${apiToken}`,
+    },
     redact: (text) => text.replaceAll(apiToken, "[redacted]"),
     log: createLog(options.logger, options.logLevel ?? "warn"),
   };

@@ -17,20 +17,21 @@ export type CallLimits = {
 /** The shape of the platform's `fetch`, as the typed method calls it: a URL string and an init. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
-export type RealtimeKitClientOptions = CallLimits & ConnectionOptions & {
-  /**
-   * A `fetch` to use instead of the global one (tests, proxies, instrumentation). It is called as
-   * `fetch(url, { method, headers, redirect: "manual", signal })`; one that ignores `signal` is still abandoned
-   * on timeout or abort.
-   */
-  fetch?: FetchFunction;
-  /** Check each success body against the spec's schema. Default false. */
-  validateResponses?: boolean;
-  /** Largest response body read, in bytes. Default 4 MiB. */
-  maxResponseBytes?: number;
-  /** Retry waits when the server gives none. Default 500 ms doubling up to 8 s. */
-  backoff?: Partial<Backoff>;
-};
+export type RealtimeKitClientOptions = CallLimits &
+  ConnectionOptions & {
+    /**
+     * A `fetch` to use instead of the global one (tests, proxies, instrumentation). It is called as
+     * `fetch(url, { method, headers, redirect: "manual", signal })`; one that ignores `signal` is still abandoned
+     * on timeout or abort.
+     */
+    fetch?: FetchFunction;
+    /** Check each success body against the spec's schema. Default false. */
+    validateResponses?: boolean;
+    /** Largest response body read, in bytes. Default 4 MiB. */
+    maxResponseBytes?: number;
+    /** Retry waits when the server gives none. Default 500 ms doubling up to 8 s. */
+    backoff?: Partial<Backoff>;
+  };
 
 export type CallOptions = CallLimits & {
   /** Aborts the call at once, without retry; the call rejects with the signal's reason (an AbortError). */

@@ -16,7 +16,8 @@ export class RealtimeKitError extends Error {
     super(message, options);
     const kinds: string[] = [];
     // Only classes that declare their own kind are brands; a caller's subclass keeps ordinary instanceof.
-    for (let c: any = new.target; c.kind; c = Object.getPrototypeOf(c)) if (Object.hasOwn(c, "kind")) kinds.push(c.kind);
+    for (let c: any = new.target; c.kind; c = Object.getPrototypeOf(c))
+      if (Object.hasOwn(c, "kind")) kinds.push(c.kind);
     Object.defineProperty(this, KINDS, { value: kinds });
     // An own, non-enumerable name survives minifiers that rename classes.
     Object.defineProperty(this, "name", { value: kinds[0], configurable: true, writable: true });
@@ -75,9 +76,14 @@ export class RealtimeKitApiError extends RealtimeKitError {
     bodyExcerpt?: string | undefined;
     message?: string | undefined;
   }) {
-    const summary = init.message ?? (init.errors.map((e) => (e.code === undefined ? e.message : `${e.code} ${e.message}`)).join("; ") ||
-      init.bodyExcerpt || "no error details");
-    super(`RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} ${attemptsNote(init.attempts)}`);
+    const summary =
+      init.message ??
+      (init.errors.map((e) => (e.code === undefined ? e.message : `${e.code} ${e.message}`)).join("; ") ||
+        init.bodyExcerpt ||
+        "no error details");
+    super(
+      `RealtimeKit API answered ${init.status}: ${summary}${init.requestId ? ` (cf-ray ${init.requestId})` : ""} ${attemptsNote(init.attempts)}`,
+    );
     const { message, headers, ...fields } = init;
     Object.assign(this, fields, { code: fields.errors[0]?.code });
     Object.defineProperty(this, "headers", { value: headers });
@@ -95,7 +101,9 @@ export class RealtimeKitTimeoutError extends RealtimeKitError {
   declare readonly retryable: boolean;
 
   constructor(scope: "attempt" | "deadline", timeoutMs: number, attempts: number) {
-    super(`${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms ${attemptsNote(attempts)}`);
+    super(
+      `${scope === "attempt" ? "Request attempt" : "Call deadline"} timed out after ${timeoutMs} ms ${attemptsNote(attempts)}`,
+    );
     Object.assign(this, { scope, timeoutMs, attempts, retryable: scope === "attempt" });
   }
 }
@@ -120,8 +128,11 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
  */
 function redactedCause(cause: any, redact: (text: string) => string): unknown {
   let text = "";
-  for (let c = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++) text += `${c.message ?? c}\n${c.stack}\n`;
-  return redact(text) === text ? cause : Object.assign(new Error(redact(String(cause?.message ?? cause))), { code: cause?.code });
+  for (let c = cause, depth = 0; c != null && depth < 8; c = c.cause, depth++)
+    text += `${c.message ?? c}\n${c.stack}\n`;
+  return redact(text) === text
+    ? cause
+    : Object.assign(new Error(redact(String(cause?.message ?? cause))), { code: cause?.code });
 }
 
 /** One way a success body differs from the spec: where (JSON pointer, "" for the whole body) and how. */

@@ -1,7 +1,17 @@
+export type {
+  CloudflareV4ErrorBody,
+  CloudflareV4Message,
+  GetMeetingParticipantErrorBody,
+  GetMeetingParticipantPathParams,
+  GetMeetingParticipantResponse,
+  Participant,
+  RealtimeKitErrorBody,
+} from "@realtimekit-api/types";
+export type { ConnectionOptions } from "./connection.ts";
 export {
-  createRealtimeKitClient,
   type CallLimits,
   type CallOptions,
+  createRealtimeKitClient,
   type FetchFunction,
   type RealtimeKitClient,
   type RealtimeKitClientOptions,
@@ -16,15 +26,5 @@ export {
   RealtimeKitValidationError,
   type ResponseIssue,
 } from "./errors.ts";
-export type { ConnectionOptions } from "./connection.ts";
 export type { Logger, LogLevel } from "./logger.ts";
 export type { Backoff } from "./retry-policy.ts";
-export type {
-  CloudflareV4ErrorBody,
-  CloudflareV4Message,
-  GetMeetingParticipantErrorBody,
-  GetMeetingParticipantPathParams,
-  GetMeetingParticipantResponse,
-  Participant,
-  RealtimeKitErrorBody,
-} from "@realtimekit-api/types";

@@ -1,7 +1,9 @@
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 /** Anything with console-like methods: `console`, pino, winston … Missing methods are skipped. */
-export type Logger = Partial<Record<Exclude<LogLevel, "off">, (message: string, details?: Record<string, unknown>) => void>>;
+export type Logger = Partial<
+  Record<Exclude<LogLevel, "off">, (message: string, details?: Record<string, unknown>) => void>
+>;
 
 export type Log = (level: Exclude<LogLevel, "off">, message: string, details?: Record<string, unknown>) => void;
 

@@ -8,4 +8,6 @@ export type { Client, Middleware } from "openapi-fetch";
  * `module.exports` object rather than the function, so it is unwrapped here.
  */
 export const createClient: typeof createClientExport =
-  typeof createClientExport === "function" ? createClientExport : (createClientExport as { default: typeof createClientExport }).default;
+  typeof createClientExport === "function"
+    ? createClientExport
+    : (createClientExport as { default: typeof createClientExport }).default;

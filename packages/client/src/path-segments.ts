@@ -21,11 +21,18 @@ export function pathFiller(template: string): (values: Record<string, unknown> |
 
 function segment(name: string, value: unknown): string {
   if (typeof value !== "string") {
-    throw new RealtimeKitValidationError(name, value === undefined ? "required" : "type",
-      value === undefined ? "is required" : "must be a string");
+    throw new RealtimeKitValidationError(
+      name,
+      value === undefined ? "required" : "type",
+      value === undefined ? "is required" : "must be a string",
+    );
   }
   if (value === "" || value === "." || value === "..") {
-    throw new RealtimeKitValidationError(name, "pathSegment", `must be one non-empty path segment, not ${JSON.stringify(value)}`);
+    throw new RealtimeKitValidationError(
+      name,
+      "pathSegment",
+      `must be one non-empty path segment, not ${JSON.stringify(value)}`,
+    );
   }
   try {
     return encodeURIComponent(value);

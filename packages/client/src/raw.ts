@@ -41,8 +41,14 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
   });
   if (options.logger && options.logLevel === "debug") {
     client.use({
-      onRequest: ({ request }) => log("debug", "request", { method: request.method, url: request.url, headers: redactHeaders(Object.fromEntries(request.headers)) }),
-      onResponse: ({ response }) => log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") }),
+      onRequest: ({ request }) =>
+        log("debug", "request", {
+          method: request.method,
+          url: request.url,
+          headers: redactHeaders(Object.fromEntries(request.headers)),
+        }),
+      onResponse: ({ response }) =>
+        log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") }),
     });
   }
   return client;

@@ -1,4 +1,9 @@
-import { type ApiErrorDetail, RealtimeKitApiError, RealtimeKitResponseValidationError, type ResponseIssue } from "./errors.ts";
+import {
+  type ApiErrorDetail,
+  RealtimeKitApiError,
+  RealtimeKitResponseValidationError,
+  type ResponseIssue,
+} from "./errors.ts";
 import { isRetryableResponse } from "./retry-policy.ts";
 import { type Rules, type Schema, validateSchema } from "./validate-schema.ts";
 
@@ -15,15 +20,26 @@ export type SuccessContract = { schema: Schema; rules: Rules; resultProperty: st
  * A success answer → the envelope's payload, or RealtimeKitResponseValidationError when the body is empty,
  * not JSON, too large, or (with `validate`) not what the spec promises.
  */
-export async function readSuccess(response: Response, contract: SuccessContract, maxBytes: number, attempts: number): Promise<unknown> {
+export async function readSuccess(
+  response: Response,
+  contract: SuccessContract,
+  maxBytes: number,
+  attempts: number,
+): Promise<unknown> {
   const contentType = response.headers.get("content-type") ?? "";
   if (!JSON_MEDIA_TYPE.test(contentType)) {
     await response.body?.cancel().catch(ignore);
-    throw unexpectedBody(response, attempts, `content-type must be JSON, not ${JSON.stringify(contentType || "(none)")}`);
+    throw unexpectedBody(
+      response,
+      attempts,
+      `content-type must be JSON, not ${JSON.stringify(contentType || "(none)")}`,
+    );
   }
   // A body declared larger than the limit is refused before any of it is read.
   const declared = Number(response.headers.get("content-length")) > maxBytes;
-  const [text, whole] = declared ? (await response.body?.cancel().catch(ignore), ["", false]) : await readText(response, maxBytes);
+  const [text, whole] = declared
+    ? (await response.body?.cancel().catch(ignore), ["", false])
+    : await readText(response, maxBytes);
   if (!whole) throw unexpectedBody(response, attempts, `body is larger than the ${maxBytes}-byte limit`);
   if (!text.trim()) throw unexpectedBody(response, attempts, "body is empty");
   let body: any;
@@ -38,7 +54,11 @@ export async function readSuccess(response: Response, contract: SuccessContract,
   }
   const result = body?.[contract.resultProperty];
   if (body?.success !== true || typeof result !== "object" || result === null) {
-    throw unexpectedBody(response, attempts, `body is not a success envelope with an object in "${contract.resultProperty}"`);
+    throw unexpectedBody(
+      response,
+      attempts,
+      `body is not a success envelope with an object in "${contract.resultProperty}"`,
+    );
   }
   return result;
 }
@@ -56,7 +76,12 @@ const unexpectedBody = (response: Response, attempts: number, issues: string | R
  * or Cloudflare's v4 `{ errors: [{ code, message }] }`. A body that is not JSON (a proxy's HTML page) is kept as
  * a short excerpt. At most `maxBytes` of it are read, so a huge error page cannot exhaust memory.
  */
-export async function readApiError(response: Response, attempts: number, redact: (text: string) => string, maxBytes: number) {
+export async function readApiError(
+  response: Response,
+  attempts: number,
+  redact: (text: string) => string,
+  maxBytes: number,
+) {
   const { status } = response;
   const [text] = await readText(response, maxBytes);
   let body: any = text;
@@ -65,7 +90,10 @@ export async function readApiError(response: Response, attempts: number, redact:
   } catch {}
   const headers = redactedHeaders(response.headers, redact);
   const errors = typeof body === "object" && body !== null ? errorDetails(body, redact) : [];
-  const excerpt = typeof body === "string" && body.trim() ? redact(body.replace(/\s+/g, " ").trim()).slice(0, EXCERPT_LENGTH) : undefined;
+  const excerpt =
+    typeof body === "string" && body.trim()
+      ? redact(body.replace(/\s+/g, " ").trim()).slice(0, EXCERPT_LENGTH)
+      : undefined;
   return new RealtimeKitApiError({
     status,
     headers,
@@ -106,7 +134,7 @@ async function readText(response: Response, maxBytes: number): Promise<[text: st
   // Typed as BlobPart[] for Blob; each chunk is a Uint8Array over an ordinary ArrayBuffer.
   const chunks: BlobPart[] = [];
   let size = 0;
-  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+  for (let chunk: ReadableStreamReadResult<Uint8Array>; reader && !(chunk = await reader.read()).done; ) {
     chunks.push(chunk.value as Uint8Array<ArrayBuffer>);
     if ((size += chunk.value.byteLength) > maxBytes) {
       await reader.cancel().catch(ignore);

@@ -9,7 +9,8 @@ export const DEFAULT_BACKOFF: Backoff = { initialDelayMs: 500, maxDelayMs: 8_000
 /** A server-requested wait longer than this is ignored in favour of backoff, so a bad header can't stall a call. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-export const isRetryableResponse = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+export const isRetryableResponse = (status: number) =>
+  status === 408 || status === 409 || status === 429 || status >= 500;
 
 /** How long to wait before retry number `retry` (1-based), given the failed response's headers if any. */
 export function retryDelayMs(retry: number, headers: Headers | undefined, backoff: Backoff): number {

@@ -8,14 +8,20 @@ const isString = (value: unknown) => typeof value === "string";
 const isNumber = (value: unknown) => typeof value === "number";
 const shown = (limit: unknown) => JSON.stringify(limit);
 
-const enumRule: Rule = (value, allowed: unknown[]) => (allowed.includes(value) ? undefined : `be one of ${shown(allowed)}`);
+const enumRule: Rule = (value, allowed: unknown[]) =>
+  allowed.includes(value) ? undefined : `be one of ${shown(allowed)}`;
 const constRule: Rule = (value, only) => (value === only ? undefined : `be ${shown(only)}`);
+
 export { constRule as const, enumRule as enum };
 
-export const minLength: Rule = (value, n) => (isString(value) && value.length < n ? `have at least ${n} characters` : undefined);
-export const maxLength: Rule = (value, n) => (isString(value) && value.length > n ? `have at most ${n} characters` : undefined);
-export const minItems: Rule = (value, n) => (Array.isArray(value) && value.length < n ? `have at least ${n} items` : undefined);
-export const maxItems: Rule = (value, n) => (Array.isArray(value) && value.length > n ? `have at most ${n} items` : undefined);
+export const minLength: Rule = (value, n) =>
+  isString(value) && value.length < n ? `have at least ${n} characters` : undefined;
+export const maxLength: Rule = (value, n) =>
+  isString(value) && value.length > n ? `have at most ${n} characters` : undefined;
+export const minItems: Rule = (value, n) =>
+  Array.isArray(value) && value.length < n ? `have at least ${n} items` : undefined;
+export const maxItems: Rule = (value, n) =>
+  Array.isArray(value) && value.length > n ? `have at most ${n} items` : undefined;
 
 // The spec's patterns, compiled once each rather than on every call.
 const patterns = new Map<string, RegExp>();
@@ -29,12 +35,16 @@ export const minimum: Rule = (value, n, schema) =>
   isNumber(value) && (schema.exclusiveMinimum === true ? value <= n : value < n) ? `be at least ${n}` : undefined;
 export const maximum: Rule = (value, n, schema) =>
   isNumber(value) && (schema.exclusiveMaximum === true ? value >= n : value > n) ? `be at most ${n}` : undefined;
-export const exclusiveMinimum: Rule = (value, n) => (isNumber(value) && isNumber(n) && value <= n ? `be greater than ${n}` : undefined);
-export const exclusiveMaximum: Rule = (value, n) => (isNumber(value) && isNumber(n) && value >= n ? `be less than ${n}` : undefined);
+export const exclusiveMinimum: Rule = (value, n) =>
+  isNumber(value) && isNumber(n) && value <= n ? `be greater than ${n}` : undefined;
+export const exclusiveMaximum: Rule = (value, n) =>
+  isNumber(value) && isNumber(n) && value >= n ? `be less than ${n}` : undefined;
 
 /** `format`, for the formats given; a format not given is an annotation, as JSON Schema says, and not guessed at. */
-export const format = (formats: Record<string, RegExp>): Rule => (value, name: string) =>
-  isString(value) && formats[name] && !formats[name].test(value) ? `be a valid ${shown(name)}` : undefined;
+export const format =
+  (formats: Record<string, RegExp>): Rule =>
+  (value, name: string) =>
+    isString(value) && formats[name] && !formats[name].test(value) ? `be a valid ${shown(name)}` : undefined;
 export const uuidFormat = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 export const dateTimeFormat = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 export const dateFormat = /^\d{4}-\d\d-\d\d$/;
@@ -49,16 +59,20 @@ const child = (pointer: string, name: string) => `${pointer}/${name}`;
 
 export const required: Rule = (value, names: string[], _, pointer, out) => {
   if (typeOf(value) === "object") {
-    for (const name of names) if (value[name] === undefined) out.push({ pointer: child(pointer, name), rule: "required", message: "is required" });
+    for (const name of names)
+      if (value[name] === undefined)
+        out.push({ pointer: child(pointer, name), rule: "required", message: "is required" });
   }
 };
 export const properties: Rule = (value, schemas: Record<string, Schema>, _, pointer, out, rules) => {
   if (typeOf(value) === "object") {
-    for (const name in schemas) if (value[name] !== undefined) validateSchema(schemas[name]!, value[name], rules, child(pointer, name), out);
+    for (const name in schemas)
+      if (value[name] !== undefined) validateSchema(schemas[name]!, value[name], rules, child(pointer, name), out);
   }
 };
 export const items: Rule = (value, schema: Schema, _, pointer, out, rules) => {
-  if (Array.isArray(value)) value.forEach((item, i) => validateSchema(schema, item, rules, `${pointer}/${i}`, out));
+  if (Array.isArray(value))
+    value.forEach((item, i) => void validateSchema(schema, item, rules, `${pointer}/${i}`, out));
 };
 
 const matching = (schemas: Schema[], value: unknown, rules: Rules, pointer: string) =>
@@ -70,5 +84,9 @@ export const anyOf: Rule = (value, schemas: Schema[], _, pointer, __, rules) =>
   matching(schemas, value, rules, pointer) === 0 ? "match one of the allowed schemas" : undefined;
 export const oneOf: Rule = (value, schemas: Schema[], _, pointer, __, rules) => {
   const matches = matching(schemas, value, rules, pointer);
-  return matches === 1 ? undefined : matches === 0 ? "match one of the allowed schemas" : "match only one of the allowed schemas";
+  return matches === 1
+    ? undefined
+    : matches === 0
+      ? "match one of the allowed schemas"
+      : "match only one of the allowed schemas";
 };

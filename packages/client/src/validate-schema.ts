@@ -32,7 +32,15 @@ export type Violation = { pointer: string; rule: string; message: string };
  * A keyword's check. It returns what the value must be when it breaks the keyword ("have at most 32
  * characters"), or nothing; keywords that hold subschemas check them with `validateSchema` and `rules`.
  */
-export type Rule = (value: any, limit: any, schema: Schema, pointer: string, out: Violation[], rules: Rules) => string | undefined | void;
+export type Rule = (
+  value: any,
+  limit: any,
+  schema: Schema,
+  pointer: string,
+  out: Violation[],
+  rules: Rules,
+  // biome-ignore lint/suspicious/noConfusingVoidType: rules for subschemas have no return statement at all.
+) => string | undefined | void;
 
 /** The rule for each keyword a schema may use; `type` and `nullable` are checked here, before any rule. */
 export type Rules = { readonly [keyword: string]: Rule };
@@ -41,11 +49,20 @@ export const typeOf = (value: unknown) =>
   value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
 
 const hasType = (schema: Schema, actual: string): boolean =>
-  schema.type === undefined || schema.type === actual || (actual === "integer" && hasType(schema, "number")) ||
-  (Array.isArray(schema.type) && schema.type.includes(actual)) || (actual === "null" && schema.nullable === true);
+  schema.type === undefined ||
+  schema.type === actual ||
+  (actual === "integer" && hasType(schema, "number")) ||
+  (Array.isArray(schema.type) && schema.type.includes(actual)) ||
+  (actual === "null" && schema.nullable === true);
 
 /** Every violation of `schema` by `value`; an empty list means valid. Values never appear in messages. */
-export function validateSchema(schema: Schema, value: unknown, rules: Rules, pointer = "", out: Violation[] = []): Violation[] {
+export function validateSchema(
+  schema: Schema,
+  value: unknown,
+  rules: Rules,
+  pointer = "",
+  out: Violation[] = [],
+): Violation[] {
   const actual = typeOf(value);
   if (!hasType(schema, actual)) {
     out.push({ pointer, rule: "type", message: `must be ${schema.type}, not ${actual}` });

@@ -4,14 +4,17 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
+import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { DIST_DIR } from "./support/built-client.ts";
 import { type Chromium, launchChromium } from "./support/chromium.ts";
 import type { TestServer } from "./support/http-server.ts";
 import { fileContents, type StaticFile, startStaticServer } from "./support/static-server.ts";
-import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
-import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
-const OPENAPI_FETCH_ESM = join(dirname(createRequire(import.meta.url).resolve("openapi-fetch/package.json")), "dist/index.mjs");
+const OPENAPI_FETCH_ESM = join(
+  dirname(createRequire(import.meta.url).resolve("openapi-fetch/package.json")),
+  "dist/index.mjs",
+);
 
 const PAGE = `<!doctype html>
 <meta charset="utf-8">
@@ -56,7 +59,9 @@ window.results = results;
 /** Every ESM file in dist/ (entries and the chunks tsdown names by hash), served under /dist/. */
 function distFiles(): Record<string, StaticFile> {
   const names = readdirSync(DIST_DIR).filter((name) => name.endsWith(".mjs"));
-  return Object.fromEntries(names.map((name) => [`/dist/${name}`, { type: "text/javascript", body: fileContents(join(DIST_DIR, name)) }]));
+  return Object.fromEntries(
+    names.map((name) => [`/dist/${name}`, { type: "text/javascript", body: fileContents(join(DIST_DIR, name)) }]),
+  );
 }
 
 let chromium: Chromium | undefined;
@@ -80,7 +85,9 @@ function pageResults(): Promise<any> {
     const setup = { baseUrl: inject("prismBaseUrl"), token: TOKEN, params: validParams(), path: PARTICIPANT_PATH };
     await page.goto(`${site.origin}/#${encodeURIComponent(JSON.stringify(setup))}`);
     try {
-      await page.waitForFunction(() => (window as { results?: unknown }).results !== undefined, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => (window as { results?: unknown }).results !== undefined, undefined, {
+        timeout: 20_000,
+      });
     } catch (error) {
       throw new Error(`the page did not finish: ${pageErrors.join("; ") || (error as Error).message}`);
     }
@@ -103,15 +110,30 @@ describe.skipIf(skipBrowser)("in headless Chromium, against Prism", () => {
   });
 
   it("turns a 404 into RealtimeKitApiError, instanceof working in the page", async () => {
-    expect((await pageResults()).notFound.error).toMatchObject({ name: "RealtimeKitApiError", isRealtimeKitError: true, isApiError: true, status: 404, attempts: 1 });
+    expect((await pageResults()).notFound.error).toMatchObject({
+      name: "RealtimeKitApiError",
+      isRealtimeKitError: true,
+      isApiError: true,
+      status: 404,
+      attempts: 1,
+    });
   });
 
   it("refuses an invalid parameter before sending", async () => {
-    expect((await pageResults()).invalid.error).toMatchObject({ name: "RealtimeKitValidationError", isValidationError: true, field: "meeting_id", rule: "format" });
+    expect((await pageResults()).invalid.error).toMatchObject({
+      name: "RealtimeKitValidationError",
+      isValidationError: true,
+      field: "meeting_id",
+      rule: "format",
+    });
   });
 
   it("surfaces a caller's abort as the browser's AbortError", async () => {
-    expect((await pageResults()).abort.error).toMatchObject({ name: "AbortError", isDomException: true, isRealtimeKitError: false });
+    expect((await pageResults()).abort.error).toMatchObject({
+      name: "AbortError",
+      isDomException: true,
+      isRealtimeKitError: false,
+    });
   });
 
   it("the typed client's entry loads without openapi-fetch; the raw entry brings it", async () => {
@@ -132,7 +154,10 @@ describe.skipIf(skipBrowser)("in headless Chromium, against Prism", () => {
   });
 
   it("the raw client hands back error answers as openapi-fetch does", async () => {
-    expect((await pageResults()).rawNotFound).toEqual({ status: 404, errors: [{ code: 10000, message: "Authentication error" }] });
+    expect((await pageResults()).rawNotFound).toEqual({
+      status: 404,
+      errors: [{ code: 10000, message: "Authentication error" }],
+    });
   });
 
   it("the raw client refuses a path parameter that would climb a segment, with the typed entry's error class", async () => {

@@ -1,9 +1,9 @@
 // Many calls at once through one client against one keep-alive server: each settles, with its own answer.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRealtimeKitClient } from "../src/index.ts";
+import { TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successJson } from "./support/participant.ts";
-import { TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 
 const CALLS = 1_200;
 const rejections = watchUnhandledRejections();
@@ -34,10 +34,14 @@ afterAll(async () => {
 it(`${CALLS} concurrent calls all settle, each with its own participant`, async () => {
   const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: server.origin, timeoutMs: 30_000 });
   const ids = Array.from({ length: CALLS }, (_, i) => `p-${i}`);
-  const outcomes = await Promise.allSettled(ids.map((id) => client.getMeetingParticipant({ ...validParams(), participant_id: id })));
+  const outcomes = await Promise.allSettled(
+    ids.map((id) => client.getMeetingParticipant({ ...validParams(), participant_id: id })),
+  );
 
   expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
-  expect(outcomes.map((o) => (o as PromiseFulfilledResult<{ custom_participant_id: string }>).value.custom_participant_id)).toEqual(ids);
+  expect(
+    outcomes.map((o) => (o as PromiseFulfilledResult<{ custom_participant_id: string }>).value.custom_participant_id),
+  ).toEqual(ids);
   expect(server.requests).toHaveLength(CALLS + CALLS / 10);
   // Keep-alive: far fewer connections than requests (undici's pool opens what the burst needs, then reuses them).
   expect(server.connections()).toBeLessThan(server.requests.length);

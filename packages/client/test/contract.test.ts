@@ -1,14 +1,15 @@
 // The client against Prism's mock of the spec: what the docs promise is what a caller gets.
+
+import type { paths } from "@realtimekit-api/types";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { startPrismMock } from "../../../scripts/lib/prism.ts";
 import {
   createRealtimeKitClient,
-  RealtimeKitApiError,
   type Participant,
+  RealtimeKitApiError,
   type RealtimeKitClient,
 } from "../src/index.ts";
-import { createRealtimeKitRawClient, type Client } from "../src/raw.ts";
-import type { paths } from "@realtimekit-api/types";
-import { startPrismMock } from "../../../scripts/lib/prism.ts";
+import { type Client, createRealtimeKitRawClient } from "../src/raw.ts";
 import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
 import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
@@ -66,17 +67,24 @@ describe("against the static mock", () => {
     });
   });
 
-  it.each([401, 403, 404, 429, 503])("turns a %i in Cloudflare's v4 envelope into RealtimeKitApiError", async (status) => {
-    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: `code=${status}` } }).catch((e) => e);
-    expect(error).toBeInstanceOf(RealtimeKitApiError);
-    expect(error.status).toBe(status);
-    expect(error.errors).toEqual([{ code: 10000, message: "Authentication error" }]);
-    expect(error.code).toBe(10000);
-    expect(error.attempts).toBe(1);
-  });
+  it.each([401, 403, 404, 429, 503])(
+    "turns a %i in Cloudflare's v4 envelope into RealtimeKitApiError",
+    async (status) => {
+      const error = await client
+        .getMeetingParticipant(validParams(), { headers: { prefer: `code=${status}` } })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(RealtimeKitApiError);
+      expect(error.status).toBe(status);
+      expect(error.errors).toEqual([{ code: 10000, message: "Authentication error" }]);
+      expect(error.code).toBe(10000);
+      expect(error.attempts).toBe(1);
+    },
+  );
 
   it("turns a 500 in RealtimeKit's own envelope into RealtimeKitApiError", async () => {
-    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: "code=500" } }).catch((e) => e);
+    const error = await client
+      .getMeetingParticipant(validParams(), { headers: { prefer: "code=500" } })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect(error.status).toBe(500);
     expect(error.errors).toHaveLength(1);
@@ -86,7 +94,9 @@ describe("against the static mock", () => {
   });
 
   it("never puts the token into an error", async () => {
-    const error = await client.getMeetingParticipant(validParams(), { headers: { prefer: "code=401" } }).catch((e) => e);
+    const error = await client
+      .getMeetingParticipant(validParams(), { headers: { prefer: "code=401" } })
+      .catch((e) => e);
     const { inspect } = await import("node:util");
     for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 5 })]) {
       expect(text).not.toContain(TOKEN);

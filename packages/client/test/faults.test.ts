@@ -5,16 +5,16 @@ import { freePort } from "../../../scripts/lib/free-port.ts";
 import {
   createRealtimeKitClient,
   RealtimeKitApiError,
+  type RealtimeKitClientOptions,
   RealtimeKitConnectionError,
-  RealtimeKitError,
+  type RealtimeKitError,
   RealtimeKitResponseValidationError,
   RealtimeKitTimeoutError,
-  type RealtimeKitClientOptions,
 } from "../src/index.ts";
+import { FAST_BACKOFF, TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successBody } from "./support/participant.ts";
-import { FAST_BACKOFF, TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 
 const rejections = watchUnhandledRejections();
 let faults: FaultServer;
@@ -63,14 +63,17 @@ describe("answers that succeed, possibly after retries", () => {
 });
 
 describe("failures that are retried (maxRetries 2: three requests)", () => {
-  it.each([408, 409, 429, 500, 502, 503, 504].map((status) => [status] as const))("status %i → RealtimeKitApiError", async (status) => {
-    const fault = (status === 429 ? "rate-limited" : `status-${status}`) as Fault;
-    const { error, requests } = await callAgainst(fault);
-    expect(error).toBeInstanceOf(RealtimeKitApiError);
-    expect(error).toMatchObject({ status, retryable: true, attempts: 3 });
-    expect((error as RealtimeKitApiError).errors[0]?.code).toBe(status);
-    expect(requests).toBe(3);
-  });
+  it.each([408, 409, 429, 500, 502, 503, 504].map((status) => [status] as const))(
+    "status %i → RealtimeKitApiError",
+    async (status) => {
+      const fault = (status === 429 ? "rate-limited" : `status-${status}`) as Fault;
+      const { error, requests } = await callAgainst(fault);
+      expect(error).toBeInstanceOf(RealtimeKitApiError);
+      expect(error).toMatchObject({ status, retryable: true, attempts: 3 });
+      expect((error as RealtimeKitApiError).errors[0]?.code).toBe(status);
+      expect(requests).toBe(3);
+    },
+  );
 
   it("a reset in the middle of the body → RealtimeKitConnectionError", async () => {
     const { error, requests } = await callAgainst("reset-mid-body");
@@ -134,12 +137,15 @@ describe("failures that are retried (maxRetries 2: three requests)", () => {
 });
 
 describe("failures that are not retried", () => {
-  it.each([400, 401, 403, 404, 422].map((status) => [status] as const))("status %i → RealtimeKitApiError after one request", async (status) => {
-    const { error, requests } = await callAgainst(`status-${status}` as Fault);
-    expect(error).toBeInstanceOf(RealtimeKitApiError);
-    expect(error).toMatchObject({ status, retryable: false, attempts: 1, code: status });
-    expect(requests).toBe(1);
-  });
+  it.each([400, 401, 403, 404, 422].map((status) => [status] as const))(
+    "status %i → RealtimeKitApiError after one request",
+    async (status) => {
+      const { error, requests } = await callAgainst(`status-${status}` as Fault);
+      expect(error).toBeInstanceOf(RealtimeKitApiError);
+      expect(error).toMatchObject({ status, retryable: false, attempts: 1, code: status });
+      expect(requests).toBe(1);
+    },
+  );
 
   it.each([
     ["invalid-json", "body is not valid JSON"],
@@ -152,7 +158,11 @@ describe("failures that are not retried", () => {
   ] as const)("a 200 with %s → RealtimeKitResponseValidationError", async (fault, message) => {
     const { error, requests } = await callAgainst(fault);
     expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
-    expect(error).toMatchObject({ status: 200, attempts: 1, issues: [{ pointer: "", message: expect.stringContaining(message) }] });
+    expect(error).toMatchObject({
+      status: 200,
+      attempts: 1,
+      issues: [{ pointer: "", message: expect.stringContaining(message) }],
+    });
     expect(requests).toBe(1);
     expect(faults.sentWhole(fault)).toBe(0);
   });

@@ -13,13 +13,18 @@ describe("findChromium", () => {
     const fake = join(dir, "my-chrome");
     writeFileSync(fake, "#!/bin/sh\n");
     chmodSync(fake, 0o755);
-    expect(await findChromium({ CHROMIUM_PATH: fake, PATH: "" })).toEqual({ executablePath: fake, source: "CHROMIUM_PATH" });
+    expect(await findChromium({ CHROMIUM_PATH: fake, PATH: "" })).toEqual({
+      executablePath: fake,
+      source: "CHROMIUM_PATH",
+    });
   });
 
   it("refuses a CHROMIUM_PATH that is not executable, naming it", async () => {
     const notExecutable = join(dir, "plain-file");
     writeFileSync(notExecutable, "");
-    await expect(findChromium({ CHROMIUM_PATH: notExecutable })).rejects.toThrow(`CHROMIUM_PATH is set to ${notExecutable}`);
+    await expect(findChromium({ CHROMIUM_PATH: notExecutable })).rejects.toThrow(
+      `CHROMIUM_PATH is set to ${notExecutable}`,
+    );
   });
 
   it("finds a browser with nothing set: a system one or the npm package's", async () => {

@@ -2,8 +2,9 @@ import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
 import type { FetchFunction } from "../src/index.ts";
 
 /** The operation's path template, read from the spec the packages ship. */
-export const PARTICIPANT_PATH = Object.keys(spec.paths)[0] as
-  "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
+export const PARTICIPANT_PATH = Object.keys(
+  spec.paths,
+)[0] as "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
 
 /** Parameters that satisfy every rule in the spec. */
 export const validParams = () => ({

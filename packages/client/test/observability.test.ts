@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
 import { createRealtimeKitClient, type Logger, type LogLevel } from "../src/index.ts";
 import { createRealtimeKitRawClient } from "../src/raw.ts";
+import { FAST_BACKOFF, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { successBody } from "./support/participant.ts";
-import { FAST_BACKOFF, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 let faults: FaultServer;
 beforeAll(async () => {
@@ -17,7 +17,10 @@ afterAll(() => faults.close());
 function recordingLogger() {
   const lines: Array<{ level: string; message: string; details: Record<string, unknown> | undefined }> = [];
   const logger: Logger = Object.fromEntries(
-    (["debug", "info", "warn", "error"] as const).map((level) => [level, (message: string, details?: Record<string, unknown>) => lines.push({ level, message, details })]),
+    (["debug", "info", "warn", "error"] as const).map((level) => [
+      level,
+      (message: string, details?: Record<string, unknown>) => lines.push({ level, message, details }),
+    ]),
   );
   return { logger, lines };
 }
@@ -56,8 +59,21 @@ describe("logger", () => {
 
   it("debug lines carry method, URL, redacted headers, status and request id", async () => {
     const { logger, lines } = recordingLogger();
-    const headers = { cookie: "session=1", "x-api-key": "k-1", "cf-access-client-secret": "s-1", "x-session-token": "t-1", "x-auth-email": "a@b.c", "x-team": "media" };
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), logger, logLevel: "debug", headers });
+    const headers = {
+      cookie: "session=1",
+      "x-api-key": "k-1",
+      "cf-access-client-secret": "s-1",
+      "x-session-token": "t-1",
+      "x-auth-email": "a@b.c",
+      "x-team": "media",
+    };
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("ok"),
+      logger,
+      logLevel: "debug",
+      headers,
+    });
     await client.getMeetingParticipant(validParams(), { headers: { "Proxy-Authorization": "Basic eA==" } });
     expect(lines[0]!.details).toEqual({
       method: "GET",
@@ -78,8 +94,21 @@ describe("logger", () => {
   });
 
   it("a logger that throws does not change the call's outcome", async () => {
-    const logger = { debug: () => { throw new Error("log sink down"); }, warn: () => { throw new Error("log sink down"); } };
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("rate-limited-then-ok"), backoff: FAST_BACKOFF, logger, logLevel: "debug" });
+    const logger = {
+      debug: () => {
+        throw new Error("log sink down");
+      },
+      warn: () => {
+        throw new Error("log sink down");
+      },
+    };
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("rate-limited-then-ok"),
+      backoff: FAST_BACKOFF,
+      logger,
+      logLevel: "debug",
+    });
     await expect(client.getMeetingParticipant(validParams())).resolves.toMatchObject({ id: expect.any(String) });
   });
 });
@@ -97,7 +126,10 @@ describe("raw client middleware (createRealtimeKitRawClient(...).use)", () => {
       },
       onResponse: ({ response }) => {
         seen.push(`response ${response.status}`);
-        return new Response(response.body, { status: response.status, headers: { ...Object.fromEntries(response.headers), "x-cache": "miss" } });
+        return new Response(response.body, {
+          status: response.status,
+          headers: { ...Object.fromEntries(response.headers), "x-cache": "miss" },
+        });
       },
     });
     const before = faults.requests.length;
@@ -139,7 +171,12 @@ describe("the typed method's interception point: a custom fetch", () => {
     });
     await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
     // The retry goes through the custom fetch too.
-    expect(seen).toEqual(["request GET rate-limited-then-ok", "response 429", "request GET rate-limited-then-ok", "response 200"]);
+    expect(seen).toEqual([
+      "request GET rate-limited-then-ok",
+      "response 429",
+      "request GET rate-limited-then-ok",
+      "response 200",
+    ]);
     expect(faults.requests.slice(before).map((r) => [r.headers["x-trace-id"], r.headers.authorization])).toEqual([
       ["trace-1", `Bearer ${TOKEN}`],
       ["trace-1", `Bearer ${TOKEN}`],
@@ -167,7 +204,11 @@ describe("the typed method's interception point: a custom fetch", () => {
       name: "RealtimeKitResponseValidationError",
       issues: [{ pointer: "/data/id", rule: "format" }],
     });
-    const cached = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), fetch: async () => Response.json(successBody({ name: "cached" })) });
+    const cached = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("ok"),
+      fetch: async () => Response.json(successBody({ name: "cached" })),
+    });
     await expect(cached.getMeetingParticipant(validParams())).resolves.toMatchObject({ name: "cached" });
     expect(faults.hits("ok") - before).toBe(0);
   });
@@ -176,14 +217,24 @@ describe("the typed method's interception point: a custom fetch", () => {
 describe("User-Agent and headers", () => {
   it("names the package and its version", async () => {
     const before = faults.requests.length;
-    await createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") }).getMeetingParticipant(validParams());
+    await createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") }).getMeetingParticipant(
+      validParams(),
+    );
     expect(faults.requests[before]!.headers["user-agent"]).toBe(`@realtimekit-api/client/${packageJson.version}`);
   });
 
   it("sends the client's and the call's extra headers, but never lets them replace the credential", async () => {
     const before = faults.requests.length;
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok"), headers: { "x-team": "media", Authorization: "Bearer other" } });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("ok"),
+      headers: { "x-team": "media", Authorization: "Bearer other" },
+    });
     await client.getMeetingParticipant(validParams(), { headers: { "x-request": "42", AUTHORIZATION: "Bearer call" } });
-    expect(faults.requests[before]!.headers).toMatchObject({ "x-team": "media", "x-request": "42", authorization: `Bearer ${TOKEN}` });
+    expect(faults.requests[before]!.headers).toMatchObject({
+      "x-team": "media",
+      "x-request": "42",
+      authorization: `Bearer ${TOKEN}`,
+    });
   });
 });

@@ -1,14 +1,15 @@
 // Property: whatever string a caller passes as a path parameter, the client either refuses it with
 // RealtimeKitValidationError, or the server receives it as exactly one path segment that decodes back to it.
 // A real HTTP server reports the request-target exactly as it arrived on the wire.
+
+import type { paths } from "@realtimekit-api/types";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { paths } from "@realtimekit-api/types";
-import { createRealtimeKitClient, RealtimeKitValidationError, type RealtimeKitClient } from "../src/index.ts";
+import { createRealtimeKitClient, type RealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
 import { type Client, createRealtimeKitRawClient } from "../src/raw.ts";
+import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successJson } from "./support/participant.ts";
-import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 type Params = ReturnType<typeof validParams>;
 const NAMES = ["account_id", "app_id", "meeting_id", "participant_id"] as const;
@@ -29,7 +30,30 @@ afterAll(() => server.close());
 
 /** Any UTF-16 code unit, lone surrogates included (fast-check's own units never produce those). */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
-const pathy = fc.constantFrom(".", "..", "/", "\\", "%", "2e", "%2e", "%2E", "?", "#", ";", "{", "}", "&", "=", "+", " ", "\t", "\n", "~", "é", "\u{1F600}");
+const pathy = fc.constantFrom(
+  ".",
+  "..",
+  "/",
+  "\\",
+  "%",
+  "2e",
+  "%2e",
+  "%2E",
+  "?",
+  "#",
+  ";",
+  "{",
+  "}",
+  "&",
+  "=",
+  "+",
+  " ",
+  "\t",
+  "\n",
+  "~",
+  "é",
+  "\u{1F600}",
+);
 const anyString = fc.oneof(
   fc.string({ unit: "binary-ascii", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
@@ -51,11 +75,22 @@ const isWellFormed = (value: string) => {
 /** The request-target's segments, decoded, as the server saw them. */
 function segmentsSeen(target: string): string[] {
   expect(target.startsWith("/")).toBe(true);
-  return target.slice(1).split("/").map((segment) => decodeURIComponent(segment));
+  return target
+    .slice(1)
+    .split("/")
+    .map((segment) => decodeURIComponent(segment));
 }
 
 const expectedSegments = (params: Params) => [
-  "accounts", params.account_id, "realtime", "kit", params.app_id, "meetings", params.meeting_id, "participants", params.participant_id,
+  "accounts",
+  params.account_id,
+  "realtime",
+  "kit",
+  params.app_id,
+  "meetings",
+  params.meeting_id,
+  "participants",
+  params.participant_id,
 ];
 
 describe.each(NAMES)("%s", (name) => {
@@ -67,11 +102,14 @@ describe.each(NAMES)("%s", (name) => {
         if (outcome instanceof RealtimeKitValidationError) {
           expect(outcome.field).toBe(name);
           // participant_id has no rule in the spec: only values no URL can carry may be refused.
-          if (name === "participant_id") expect(value === "" || value === "." || value === ".." || !isWellFormed(value)).toBe(true);
+          if (name === "participant_id")
+            expect(value === "" || value === "." || value === ".." || !isWellFormed(value)).toBe(true);
           return;
         }
         if (outcome instanceof Error) throw outcome;
-        expect(segmentsSeen((outcome as { custom_participant_id: string }).custom_participant_id)).toEqual(expectedSegments(params));
+        expect(segmentsSeen((outcome as { custom_participant_id: string }).custom_participant_id)).toEqual(
+          expectedSegments(params),
+        );
       }),
       { numRuns: 250 },
     );

@@ -3,9 +3,9 @@
 // client in its own `node` process, which must exit by itself once its one call has settled.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
-import { ESM_BUILD } from "./support/built-client.ts";
 import { TOKEN } from "./helpers.ts";
+import { ESM_BUILD } from "./support/built-client.ts";
+import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
 
 /** Far below the client's default 60 s attempt timeout and the server's 30 s keep-alive: a leak outlives it. */
 const MUST_EXIT_WITHIN_MS = 10_000;
@@ -60,15 +60,35 @@ it.each<[string, Fault, Record<string, unknown>, Record<string, unknown>, string
   ["success, default 60 s timeout armed", "ok", {}, {}, "resolved"],
   ["success after a 429 and a retry wait", "rate-limited-then-ok", {}, {}, "resolved"],
   ["API error after all retries", "status-503", { backoff: { initialDelayMs: 20 } }, {}, "RealtimeKitApiError"],
-  ["attempt timeouts with the server still holding the connection", "headers-never-sent", { timeoutMs: 100, maxRetries: 1 }, {}, "RealtimeKitTimeoutError"],
+  [
+    "attempt timeouts with the server still holding the connection",
+    "headers-never-sent",
+    { timeoutMs: 100, maxRetries: 1 },
+    {},
+    "RealtimeKitTimeoutError",
+  ],
   ["deadline during a slow body", "slow-body", {}, { deadlineMs: 150 }, "RealtimeKitTimeoutError"],
   ["caller abort in flight", "headers-never-sent", {}, { abortAfterMs: 100 }, "AbortError"],
-  ["caller abort during a long retry wait", "status-503", { backoff: { initialDelayMs: 60_000 } }, { abortAfterMs: 200 }, "AbortError"],
-  ["body cut off at the size limit", "huge-body", { maxResponseBytes: 65_536 }, {}, "RealtimeKitResponseValidationError"],
+  [
+    "caller abort during a long retry wait",
+    "status-503",
+    { backoff: { initialDelayMs: 60_000 } },
+    { abortAfterMs: 200 },
+    "AbortError",
+  ],
+  [
+    "body cut off at the size limit",
+    "huge-body",
+    { maxResponseBytes: 65_536 },
+    {},
+    "RealtimeKitResponseValidationError",
+  ],
   ["connection reset mid-body", "reset-mid-body", { backoff: { initialDelayMs: 5 } }, {}, "RealtimeKitConnectionError"],
 ])("%s: the process exits on its own", async (_, fault, clientOptions, callOptions, outcome) => {
   const result = await runChild({ apiToken: TOKEN, baseUrl: faults.baseUrl(fault), ...clientOptions }, callOptions);
   expect(result.output.trim()).toBe(`settled: ${outcome}`);
-  expect(result.exitedOnItsOwn, `still running ${MUST_EXIT_WITHIN_MS} ms after it started:\n${result.output}`).toBe(true);
+  expect(result.exitedOnItsOwn, `still running ${MUST_EXIT_WITHIN_MS} ms after it started:\n${result.output}`).toBe(
+    true,
+  );
   expect(result.code).toBe(0);
 });

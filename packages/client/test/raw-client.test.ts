@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import packageJson from "../package.json" with { type: "json" };
 import { RealtimeKitValidationError } from "../src/index.ts";
 import { createRealtimeKitRawClient, type RealtimeKitRawClientOptions } from "../src/raw.ts";
+import { json, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successBody, successJson } from "./support/participant.ts";
-import { json, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 
 let server: TestServer;
 let redirectTarget: TestServer;
@@ -19,7 +19,9 @@ beforeAll(async () => {
     if (request.url!.startsWith("/redirect/")) {
       response.writeHead(307, { location: `${redirectTarget.origin}${request.url}` }).end();
     } else if (request.url!.startsWith("/unavailable/")) {
-      response.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ success: false, errors: [{ code: 503, message: "busy" }] }));
+      response
+        .writeHead(503, { "content-type": "application/json" })
+        .end(JSON.stringify({ success: false, errors: [{ code: 503, message: "busy" }] }));
     } else {
       response.writeHead(200, { "content-type": "application/json", "cf-ray": "8c1f-AMS" }).end(successJson());
     }
@@ -28,7 +30,8 @@ beforeAll(async () => {
 afterAll(() => Promise.all([server.close(), redirectTarget.close()]));
 afterEach(() => vi.unstubAllEnvs());
 
-const raw = (options: RealtimeKitRawClientOptions = {}) => createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: server.origin, ...options });
+const raw = (options: RealtimeKitRawClientOptions = {}) =>
+  createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: server.origin, ...options });
 const get = (client: ReturnType<typeof raw>, params: Record<string, unknown> = validParams()) =>
   client.GET(PARTICIPANT_PATH, { params: { path: params as ReturnType<typeof validParams> } });
 
@@ -85,7 +88,9 @@ describe("requests", () => {
 
   it("are not retried: an error answer is handed back as it came", async () => {
     const before = server.requests.length;
-    const { data, error, response } = await get(createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: `${server.origin}/unavailable` }));
+    const { data, error, response } = await get(
+      createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: `${server.origin}/unavailable` }),
+    );
     expect(response.status).toBe(503);
     expect(data).toBeUndefined();
     expect(error).toEqual({ success: false, errors: [{ code: 503, message: "busy" }] });
@@ -94,7 +99,9 @@ describe("requests", () => {
 
   it("a redirect is handed back, not followed: the other server sees nothing", async () => {
     const before = server.requests.length;
-    const { response } = await get(createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: `${server.origin}/redirect` }));
+    const { response } = await get(
+      createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: `${server.origin}/redirect` }),
+    );
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toMatch(new RegExp(`^${redirectTarget.origin}/redirect/accounts/`));
     expect(server.requests.length - before).toBe(1);
@@ -106,8 +113,18 @@ describe("bad options are refused with RealtimeKitValidationError naming the fie
   it.each<[string, RealtimeKitRawClientOptions, string, string]>([
     ["a malformed token", { apiToken: `${TOKEN}\nX-Injected: 1` }, "apiToken", "format"],
     ["a base URL that is not http(s)", { apiToken: TOKEN, baseUrl: "ftp://example.com" }, "baseUrl", "url"],
-    ["a base URL with credentials", { apiToken: TOKEN, baseUrl: "https://user:pass@api.cloudflare.com" }, "baseUrl", "url"],
-    ["plain http to a remote host", { apiToken: TOKEN, baseUrl: "http://api.cloudflare.com/client/v4" }, "baseUrl", "https"],
+    [
+      "a base URL with credentials",
+      { apiToken: TOKEN, baseUrl: "https://user:pass@api.cloudflare.com" },
+      "baseUrl",
+      "url",
+    ],
+    [
+      "plain http to a remote host",
+      { apiToken: TOKEN, baseUrl: "http://api.cloudflare.com/client/v4" },
+      "baseUrl",
+      "https",
+    ],
   ])("%s", (_, options, field, rule) => {
     const error = thrownBy(() => createRealtimeKitRawClient(options));
     expect(error).toBeInstanceOf(RealtimeKitValidationError);
@@ -125,11 +142,31 @@ describe("bad options are refused with RealtimeKitValidationError naming the fie
 
 describe("path parameters that are not one non-empty segment are refused before sending", () => {
   it.each<[string, unknown, string, string]>([
-    ["..", "..", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not ".." (rule: pathSegment)'],
-    [".", ".", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not "." (rule: pathSegment)'],
-    ["empty", "", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)'],
+    [
+      "..",
+      "..",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not ".." (rule: pathSegment)',
+    ],
+    [
+      ".",
+      ".",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not "." (rule: pathSegment)',
+    ],
+    [
+      "empty",
+      "",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)',
+    ],
     ["missing", undefined, "required", "Invalid participant_id: is required (rule: required)"],
-    ["a lone surrogate", "a\uD800", "pathSegment", "Invalid participant_id: must not hold a lone surrogate (rule: pathSegment)"],
+    [
+      "a lone surrogate",
+      "a\uD800",
+      "pathSegment",
+      "Invalid participant_id: must not hold a lone surrogate (rule: pathSegment)",
+    ],
   ])("%s", async (_, value, rule, message) => {
     const before = server.requests.length;
     const error = await get(raw(), { ...validParams(), participant_id: value }).catch((e: unknown) => e);
@@ -143,7 +180,10 @@ describe("path parameters that are not one non-empty segment are refused before 
     ["params without path", {}],
   ])("%s: refused, naming the first parameter, rather than sending the placeholders", async (_, params) => {
     const before = server.requests.length;
-    const error = await (raw().GET as (path: string, init?: unknown) => Promise<unknown>)(PARTICIPANT_PATH, params === undefined ? undefined : { params }).catch((e: unknown) => e);
+    const error = await (raw().GET as (path: string, init?: unknown) => Promise<unknown>)(
+      PARTICIPANT_PATH,
+      params === undefined ? undefined : { params },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RealtimeKitValidationError);
     expect(error).toMatchObject({ field: "account_id", rule: "required" });
     expect(server.requests.length - before).toBe(0);
@@ -159,7 +199,8 @@ describe("path parameters that are not one non-empty segment are refused before 
 describe("debug logs", () => {
   const recordingLogger = () => {
     const lines: Array<[level: string, message: string, details: Record<string, unknown> | undefined]> = [];
-    const log = (level: string) => (message: string, details?: Record<string, unknown>) => lines.push([level, message, details]);
+    const log = (level: string) => (message: string, details?: Record<string, unknown>) =>
+      lines.push([level, message, details]);
     return { lines, logger: { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") } };
   };
 

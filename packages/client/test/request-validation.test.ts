@@ -13,14 +13,34 @@ const recorded = () => {
 describe("path parameters", () => {
   it.each<[string, unknown, string, string]>([
     ["meeting_id", "not-a-uuid", "format", 'Invalid meeting_id: must be a valid "uuid" (rule: format)'],
-    ["account_id", "a".repeat(33), "maxLength", "Invalid account_id: must have at most 32 characters (rule: maxLength)"],
+    [
+      "account_id",
+      "a".repeat(33),
+      "maxLength",
+      "Invalid account_id: must have at most 32 characters (rule: maxLength)",
+    ],
     ["app_id", "b".repeat(33), "maxLength", "Invalid app_id: must have at most 32 characters (rule: maxLength)"],
     ["participant_id", 42, "type", "Invalid participant_id: must be string, not integer (rule: type)"],
     ["participant_id", null, "type", "Invalid participant_id: must be string, not null (rule: type)"],
     ["participant_id", undefined, "required", "Invalid participant_id: is required (rule: required)"],
-    ["participant_id", "", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)'],
-    ["participant_id", "..", "pathSegment", 'Invalid participant_id: must be one non-empty path segment, not ".." (rule: pathSegment)'],
-    ["participant_id", "a\uD800", "pathSegment", "Invalid participant_id: must not hold a lone surrogate (rule: pathSegment)"],
+    [
+      "participant_id",
+      "",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)',
+    ],
+    [
+      "participant_id",
+      "..",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not ".." (rule: pathSegment)',
+    ],
+    [
+      "participant_id",
+      "a\uD800",
+      "pathSegment",
+      "Invalid participant_id: must not hold a lone surrogate (rule: pathSegment)",
+    ],
   ])("%s = %j → RealtimeKitValidationError (%s), nothing sent", async (field, value, rule, message) => {
     const { client, requests } = recorded();
     const error = await client.getMeetingParticipant({ ...validParams(), [field]: value } as never).catch((e) => e);
@@ -31,7 +51,10 @@ describe("path parameters", () => {
 
   it("parameters that are not an object at all", async () => {
     const { client } = recorded();
-    await expect(client.getMeetingParticipant(undefined as never)).rejects.toMatchObject({ field: "params", rule: "type" });
+    await expect(client.getMeetingParticipant(undefined as never)).rejects.toMatchObject({
+      field: "params",
+      rule: "type",
+    });
   });
 
   it("a meeting id in upper case is still a uuid", async () => {
@@ -42,7 +65,12 @@ describe("path parameters", () => {
 
   it("a valid call reaches fetch as (url, { method: GET, headers, redirect: manual, signal })", async () => {
     const { fetch, calls } = recordingFetch(() => json(successBody()));
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9/v4", fetch, headers: { "x-team": "media" } });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9/v4",
+      fetch,
+      headers: { "x-team": "media" },
+    });
     await client.getMeetingParticipant(validParams());
     expect(calls).toHaveLength(1);
     const { url, init } = calls[0]!;
@@ -63,8 +91,15 @@ describe("path parameters", () => {
 
   it("per-call headers reach fetch merged with the client's, whatever their case, and never replacing the credential", async () => {
     const { fetch, calls } = recordingFetch(() => json(successBody()));
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, headers: { "X-Team": "media", "x-keep": "1" } });
-    await client.getMeetingParticipant(validParams(), { headers: { "x-team": "audio", "x-request": "42", Authorization: "Bearer call" } });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      headers: { "X-Team": "media", "x-keep": "1" },
+    });
+    await client.getMeetingParticipant(validParams(), {
+      headers: { "x-team": "audio", "x-request": "42", Authorization: "Bearer call" },
+    });
     expect(Object.fromEntries(new Headers(calls[0]!.init.headers))).toEqual({
       authorization: `Bearer ${TOKEN}`,
       "user-agent": expect.any(String),
@@ -76,7 +111,12 @@ describe("path parameters", () => {
 
   it("a User-Agent of the client's replaces the package's, however it is spelled", async () => {
     const { fetch, calls } = recordingFetch(() => json(successBody()));
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, headers: { "User-Agent": "my-app/1" } });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      headers: { "User-Agent": "my-app/1" },
+    });
     await client.getMeetingParticipant(validParams());
     expect(new Headers(calls[0]!.init.headers).get("user-agent")).toBe("my-app/1");
   });
@@ -97,7 +137,11 @@ describe("path parameters", () => {
     await client.getMeetingParticipant(validParams());
     await client.getMeetingParticipant(validParams(), { headers: { "x-call": "1" } });
     await client.getMeetingParticipant(validParams(), { headers: { "x-call": "1" } });
-    expect(seen.map((headers) => headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
+    expect(seen.map((headers) => headers.authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+    ]);
     expect(seen.some((headers) => "x-added" in headers)).toBe(false);
   });
 
@@ -120,7 +164,9 @@ describe("options", () => {
 
   it("no token at all is refused", () => {
     vi.stubEnv("CLOUDFLARE_API_TOKEN", "");
-    expect(() => createRealtimeKitClient()).toThrow(expect.objectContaining({ name: "RealtimeKitValidationError", field: "apiToken", rule: "required" }));
+    expect(() => createRealtimeKitClient()).toThrow(
+      expect.objectContaining({ name: "RealtimeKitValidationError", field: "apiToken", rule: "required" }),
+    );
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -134,7 +180,12 @@ describe("options", () => {
     ["maxDelayMs", { backoff: { maxDelayMs: -1 } }, "must be a number ≥ 0"],
   ])("client option %s %j is refused", (field, options, message) => {
     expect(() => createRealtimeKitClient({ apiToken: TOKEN, ...options })).toThrow(
-      expect.objectContaining({ name: "RealtimeKitValidationError", field, rule: "minimum", message: `Invalid ${field}: ${message} (rule: minimum)` }),
+      expect.objectContaining({
+        name: "RealtimeKitValidationError",
+        field,
+        rule: "minimum",
+        message: `Invalid ${field}: ${message} (rule: minimum)`,
+      }),
     );
   });
 
@@ -149,16 +200,20 @@ describe("options", () => {
 
   it("a call's headers with a line break are refused before anything is sent, and not retried", async () => {
     const { client, requests } = recorded();
-    await expect(client.getMeetingParticipant(validParams(), { headers: { "x-trace": "1\n2" } })).rejects.toMatchObject({
-      name: "RealtimeKitValidationError",
-      field: "headers",
-    });
+    await expect(client.getMeetingParticipant(validParams(), { headers: { "x-trace": "1\n2" } })).rejects.toMatchObject(
+      {
+        name: "RealtimeKitValidationError",
+        field: "headers",
+      },
+    );
     expect(requests).toHaveLength(0);
   });
 
   it("a call's own limits are checked too, before anything is sent", async () => {
     const { client, requests } = recorded();
-    await expect(client.getMeetingParticipant(validParams(), { maxRetries: -1 })).rejects.toMatchObject({ field: "maxRetries" });
+    await expect(client.getMeetingParticipant(validParams(), { maxRetries: -1 })).rejects.toMatchObject({
+      field: "maxRetries",
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -171,7 +226,11 @@ describe("options", () => {
 
   it("a base URL with a trailing slash or a path keeps exactly one slash before the operation's path", async () => {
     const { fetch, requests } = recordingFetch(() => json(successBody()));
-    await createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9/proxy/v4/", fetch }).getMeetingParticipant(validParams());
+    await createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9/proxy/v4/",
+      fetch,
+    }).getMeetingParticipant(validParams());
     expect(new URL(requests[0]!.url).pathname).toMatch(/^\/proxy\/v4\/accounts\/023e/);
   });
 });

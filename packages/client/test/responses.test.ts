@@ -5,7 +5,12 @@ import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 
 const answering = (response: () => Response, options = {}) =>
-  createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch: recordingFetch(response).fetch, ...options });
+  createRealtimeKitClient({
+    apiToken: TOKEN,
+    baseUrl: "http://127.0.0.1:9",
+    fetch: recordingFetch(response).fetch,
+    ...options,
+  });
 
 const issuesOf = async (promise: Promise<unknown>) => {
   const error = await promise.catch((e) => e);
@@ -15,11 +20,35 @@ const issuesOf = async (promise: Promise<unknown>) => {
 
 describe("bodies that are not a success envelope", () => {
   it.each([
-    ["an empty body", () => new Response(null, { status: 200, headers: { "content-type": "application/json" } }), "body is empty"],
-    ["whitespace only", () => new Response("  \n", { status: 200, headers: { "content-type": "application/json" } }), "body is empty"],
-    ["no content-type", () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "" } }), 'not "(none)"'],
-    ["text/plain", () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "text/plain" } }), 'not "text/plain"'],
-    ["truncated JSON", () => new Response('{"success":true,"data":{"id":"18', { status: 200, headers: { "content-type": "application/json" } }), "not valid JSON"],
+    [
+      "an empty body",
+      () => new Response(null, { status: 200, headers: { "content-type": "application/json" } }),
+      "body is empty",
+    ],
+    [
+      "whitespace only",
+      () => new Response("  \n", { status: 200, headers: { "content-type": "application/json" } }),
+      "body is empty",
+    ],
+    [
+      "no content-type",
+      () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "" } }),
+      'not "(none)"',
+    ],
+    [
+      "text/plain",
+      () => new Response(JSON.stringify(successBody()), { status: 200, headers: { "content-type": "text/plain" } }),
+      'not "text/plain"',
+    ],
+    [
+      "truncated JSON",
+      () =>
+        new Response('{"success":true,"data":{"id":"18', {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        }),
+      "not valid JSON",
+    ],
     ["JSON that is not an envelope", () => json([1, 2, 3]), "not a success envelope"],
     ["success: false on a 200", () => json({ success: false, data: successBody().data }), "not a success envelope"],
     ["data that is not an object", () => json({ success: true, data: "x" }), "not a success envelope"],
@@ -30,7 +59,9 @@ describe("bodies that are not a success envelope", () => {
 
   it("accepts JSON media types with parameters and +json suffixes", async () => {
     for (const type of ["application/json; charset=utf-8", "application/vnd.cloudflare+json", "APPLICATION/JSON"]) {
-      const client = answering(() => new Response(JSON.stringify(successBody()), { headers: { "content-type": type } }));
+      const client = answering(
+        () => new Response(JSON.stringify(successBody()), { headers: { "content-type": type } }),
+      );
       await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
     }
   });
@@ -40,7 +71,14 @@ describe("validateResponses", () => {
   const offSchema = () =>
     json({
       success: true,
-      data: { ...successBody().data, id: "not-a-uuid", created_at: 12, picture: "no scheme", preset_name: undefined, "a/b~c": 1 },
+      data: {
+        ...successBody().data,
+        id: "not-a-uuid",
+        created_at: 12,
+        picture: "no scheme",
+        preset_name: undefined,
+        "a/b~c": 1,
+      },
     });
 
   it("is off by default: an off-schema participant is handed back as it came", async () => {
@@ -49,7 +87,9 @@ describe("validateResponses", () => {
   });
 
   it("lists every mismatch by JSON pointer, with the rule broken", async () => {
-    const issues = await issuesOf(answering(offSchema, { validateResponses: true }).getMeetingParticipant(validParams()));
+    const issues = await issuesOf(
+      answering(offSchema, { validateResponses: true }).getMeetingParticipant(validParams()),
+    );
     expect(issues).toEqual(
       expect.arrayContaining([
         { pointer: "/data/preset_name", rule: "required", message: "is required" },
@@ -67,7 +107,9 @@ describe("validateResponses", () => {
   });
 
   it("says which envelope field is wrong", async () => {
-    const issues = await issuesOf(answering(() => json({ success: "yes" }), { validateResponses: true }).getMeetingParticipant(validParams()));
+    const issues = await issuesOf(
+      answering(() => json({ success: "yes" }), { validateResponses: true }).getMeetingParticipant(validParams()),
+    );
     expect(issues).toEqual([
       { pointer: "/data", rule: "required", message: "is required" },
       { pointer: "/success", rule: "type", message: "must be boolean, not string" },
@@ -77,7 +119,9 @@ describe("validateResponses", () => {
 
 describe("other statuses", () => {
   it("an error status with an empty body says there are no details", async () => {
-    await expect(answering(() => new Response(null, { status: 404 })).getMeetingParticipant(validParams())).rejects.toMatchObject({
+    await expect(
+      answering(() => new Response(null, { status: 404 })).getMeetingParticipant(validParams()),
+    ).rejects.toMatchObject({
       name: "RealtimeKitApiError",
       status: 404,
       errors: [],
@@ -103,7 +147,9 @@ describe("other statuses", () => {
   });
 
   it("a 2xx other than the spec's success status is an API error, not a success", async () => {
-    await expect(answering(() => new Response(null, { status: 204 })).getMeetingParticipant(validParams())).rejects.toMatchObject({
+    await expect(
+      answering(() => new Response(null, { status: 204 })).getMeetingParticipant(validParams()),
+    ).rejects.toMatchObject({
       name: "RealtimeKitApiError",
       status: 204,
       retryable: false,
@@ -113,7 +159,18 @@ describe("other statuses", () => {
   });
 
   it("reads Cloudflare's v4 envelope and RealtimeKit's own", async () => {
-    const v4 = answering(() => json({ success: false, errors: [{ code: 7003, message: "No route" }, { code: 7000, message: "Other" }] }, 404));
+    const v4 = answering(() =>
+      json(
+        {
+          success: false,
+          errors: [
+            { code: 7003, message: "No route" },
+            { code: 7000, message: "Other" },
+          ],
+        },
+        404,
+      ),
+    );
     await expect(v4.getMeetingParticipant(validParams())).rejects.toMatchObject({
       code: 7003,
       errors: [
@@ -122,7 +179,9 @@ describe("other statuses", () => {
       ],
       message: expect.stringContaining("7003 No route; 7000 Other"),
     });
-    const own = answering(() => json({ success: false, error: { code: 404, message: "Participant not found" } }, 404, { "cf-ray": "8c1f-AMS" }));
+    const own = answering(() =>
+      json({ success: false, error: { code: 404, message: "Participant not found" } }, 404, { "cf-ray": "8c1f-AMS" }),
+    );
     await expect(own.getMeetingParticipant(validParams())).rejects.toMatchObject({
       code: 404,
       requestId: "8c1f-AMS",

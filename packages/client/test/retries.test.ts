@@ -63,17 +63,28 @@ describe("the client's retries", () => {
     recordingFetch((request) => {
       const attempt = calls.get(request.url) ?? 0;
       calls.set(request.url, attempt + 1);
-      return attempt < 2 ? json({ success: false, errors: [{ code: status, message: "try later" }] }, status, extraHeaders) : json(successBody());
+      return attempt < 2
+        ? json({ success: false, errors: [{ code: status, message: "try later" }] }, status, extraHeaders)
+        : json(successBody());
     });
   const calls = new Map<string, number>();
   afterEach(() => calls.clear());
 
   const client = (fetch: FetchFunction, options: RealtimeKitClientOptions = {}) =>
-    createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", backoff: FAST_BACKOFF, fetch, ...options });
+    createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      backoff: FAST_BACKOFF,
+      fetch,
+      ...options,
+    });
 
   it("default maxRetries is 2: three requests in all", async () => {
     const { fetch, requests } = recordingFetch(() => json({ success: false, errors: [] }, 503));
-    await expect(client(fetch).getMeetingParticipant(validParams())).rejects.toMatchObject({ status: 503, attempts: 3 });
+    await expect(client(fetch).getMeetingParticipant(validParams())).rejects.toMatchObject({
+      status: 503,
+      attempts: 3,
+    });
     expect(requests).toHaveLength(3);
   });
 
@@ -82,7 +93,9 @@ describe("the client's retries", () => {
     const noRetries = client(fetch, { maxRetries: 0 });
     await expect(noRetries.getMeetingParticipant(validParams())).rejects.toMatchObject({ attempts: 1 });
     expect(requests).toHaveLength(1);
-    await expect(noRetries.getMeetingParticipant(validParams(), { maxRetries: 4 })).rejects.toMatchObject({ attempts: 5 });
+    await expect(noRetries.getMeetingParticipant(validParams(), { maxRetries: 4 })).rejects.toMatchObject({
+      attempts: 5,
+    });
     expect(requests).toHaveLength(6);
   });
 
@@ -107,7 +120,9 @@ describe("the client's retries", () => {
     const delays: number[] = [];
     const { fetch } = failingTwice(503);
     const logger = { warn: (_: string, details?: Record<string, unknown>) => delays.push(details!.delayMs as number) };
-    await client(fetch, { logger, backoff: { initialDelayMs: 20, maxDelayMs: 1_000 } }).getMeetingParticipant(validParams());
+    await client(fetch, { logger, backoff: { initialDelayMs: 20, maxDelayMs: 1_000 } }).getMeetingParticipant(
+      validParams(),
+    );
     expect(delays).toHaveLength(2);
     expect(delays[0]).toBeGreaterThanOrEqual(15);
     expect(delays[0]).toBeLessThanOrEqual(20);
@@ -116,14 +131,21 @@ describe("the client's retries", () => {
   });
 
   it("decides by status alone: an x-should-retry header changes nothing", async () => {
-    const { fetch, requests } = recordingFetch(() => json({ success: false, errors: [] }, 503, { "x-should-retry": "false" }));
-    await expect(client(fetch, { maxRetries: 1 }).getMeetingParticipant(validParams())).rejects.toMatchObject({ retryable: true, attempts: 2 });
+    const { fetch, requests } = recordingFetch(() =>
+      json({ success: false, errors: [] }, 503, { "x-should-retry": "false" }),
+    );
+    await expect(client(fetch, { maxRetries: 1 }).getMeetingParticipant(validParams())).rejects.toMatchObject({
+      retryable: true,
+      attempts: 2,
+    });
     expect(requests).toHaveLength(2);
   });
 
   it("retries connection errors from fetch", async () => {
     const { fetch, requests } = recordingFetch(() => {
-      throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+      });
     });
     await expect(client(fetch).getMeetingParticipant(validParams())).rejects.toMatchObject({
       name: "RealtimeKitConnectionError",
@@ -135,11 +157,13 @@ describe("the client's retries", () => {
 
   it("never retries a request it refused to send", async () => {
     const { fetch, requests } = recordingFetch(() => json(successBody()));
-    await expect(client(fetch).getMeetingParticipant({ ...validParams(), participant_id: ".." })).rejects.toMatchObject({
-      name: "RealtimeKitValidationError",
-      field: "participant_id",
-      rule: "pathSegment",
-    });
+    await expect(client(fetch).getMeetingParticipant({ ...validParams(), participant_id: ".." })).rejects.toMatchObject(
+      {
+        name: "RealtimeKitValidationError",
+        field: "participant_id",
+        rule: "pathSegment",
+      },
+    );
     expect(requests).toHaveLength(0);
   });
 });

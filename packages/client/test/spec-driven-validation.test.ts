@@ -7,12 +7,12 @@ import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientForOperation } from "../src/client-for-operation.ts";
 import { getMeetingParticipantOperation as committedTable } from "../src/generated/operation.ts";
-import { RealtimeKitValidationError, type RealtimeKitClient } from "../src/index.ts";
+import { type RealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
 import * as schemaRules from "../src/schema-rules.ts";
+import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { PACKAGE_DIR } from "./support/built-client.ts";
 import { successBody } from "./support/participant.ts";
-import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 
 const REPO_ROOT = join(PACKAGE_DIR, "../..");
 const GENERATOR = join(REPO_ROOT, "scripts/codegen/client.ts");
@@ -30,14 +30,19 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 function generate(spec: unknown, out: string, ...flags: string[]) {
   const specFile = join(scratch, `spec-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(specFile, JSON.stringify(spec, null, 2));
-  return spawnSync(join(PACKAGE_DIR, "node_modules/.bin/tsx"), [GENERATOR, "--spec", specFile, "--out", out, ...flags], {
-    cwd: PACKAGE_DIR,
-    encoding: "utf8",
-  });
+  return spawnSync(
+    join(PACKAGE_DIR, "node_modules/.bin/tsx"),
+    [GENERATOR, "--spec", specFile, "--out", out, ...flags],
+    {
+      cwd: PACKAGE_DIR,
+      encoding: "utf8",
+    },
+  );
 }
 
 const specCopy = () => JSON.parse(readFileSync(SPEC, "utf8"));
-const parametersOf = (spec: any) => Object.values<any>(spec.paths)[0].get.parameters as Array<{ name: string; schema: any }>;
+const parametersOf = (spec: any) =>
+  Object.values<any>(spec.paths)[0].get.parameters as Array<{ name: string; schema: any }>;
 
 /** A client on `table` whose fetch records what would have been sent. */
 function clientOn(table: OperationTable): { client: RealtimeKitClient; requests: Request[] } {
@@ -73,9 +78,10 @@ describe("the committed table's rules", () => {
   function keywordsIn(schema: any, found = new Set<string>()): Set<string> {
     for (const [keyword, value] of Object.entries<any>(schema)) {
       if (keyword !== "type" && keyword !== "nullable") found.add(keyword);
-      if (keyword === "properties") Object.values(value).forEach((s) => keywordsIn(s, found));
+      if (keyword === "properties") for (const s of Object.values(value)) keywordsIn(s, found);
       if (keyword === "items") keywordsIn(value, found);
-      if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach((s: any) => keywordsIn(s, found));
+      if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf")
+        for (const s of value) keywordsIn(s, found);
     }
     return found;
   }
@@ -127,29 +133,38 @@ describe("a changed spec changes what the client accepts", () => {
   it("the regenerated table brings the new keyword's rule along, and only it", () => {
     expect(Object.keys(changedTable.rules).sort()).toEqual([...Object.keys(committedTable.rules), "pattern"].sort());
     expect(changedTable.rules.pattern).toBe(schemaRules.pattern);
-    expect(changedTable.parametersSchema.properties!.participant_id).toEqual({ type: "string", pattern: "^participant-[0-9]+$" });
-    expect(changedTable.parametersSchema.properties!.app_id).toEqual({ type: "string", enum: ["my-app", "staging-app"] });
+    expect(changedTable.parametersSchema.properties!.participant_id).toEqual({
+      type: "string",
+      pattern: "^participant-[0-9]+$",
+    });
+    expect(changedTable.parametersSchema.properties!.app_id).toEqual({
+      type: "string",
+      enum: ["my-app", "staging-app"],
+    });
   });
 
   it.each([
     ["account_id", "023e105f4ecef8ad9ca31a8372d0c353", "maxLength", "must have at most 8 characters"],
     ["participant_id", "participant-one", "pattern", "must match /^participant-[0-9]+$/"],
     ["app_id", "other-app", "enum", 'must be one of ["my-app","staging-app"]'],
-  ])("%s %j: sent with the committed table, refused with the regenerated one (%s)", async (name, value, rule, message) => {
-    // Every other parameter meets both tables' rules, so the one changed rule is all that differs.
-    const params = { ...validParams(), account_id: "abc12345", [name]: value };
+  ])(
+    "%s %j: sent with the committed table, refused with the regenerated one (%s)",
+    async (name, value, rule, message) => {
+      // Every other parameter meets both tables' rules, so the one changed rule is all that differs.
+      const params = { ...validParams(), account_id: "abc12345", [name]: value };
 
-    const committed = clientOn(committedTable);
-    await expect(committed.client.getMeetingParticipant(params)).resolves.toEqual(successBody().data);
-    expect(committed.requests).toHaveLength(1);
+      const committed = clientOn(committedTable);
+      await expect(committed.client.getMeetingParticipant(params)).resolves.toEqual(successBody().data);
+      expect(committed.requests).toHaveLength(1);
 
-    const changed = clientOn(changedTable);
-    const error = await changed.client.getMeetingParticipant(params).catch((e) => e);
-    expect(error).toBeInstanceOf(RealtimeKitValidationError);
-    expect(error).toMatchObject({ field: name, rule });
-    expect(error.message).toBe(`Invalid ${name}: ${message} (rule: ${rule})`);
-    expect(changed.requests).toHaveLength(0);
-  });
+      const changed = clientOn(changedTable);
+      const error = await changed.client.getMeetingParticipant(params).catch((e) => e);
+      expect(error).toBeInstanceOf(RealtimeKitValidationError);
+      expect(error).toMatchObject({ field: name, rule });
+      expect(error.message).toBe(`Invalid ${name}: ${message} (rule: ${rule})`);
+      expect(changed.requests).toHaveLength(0);
+    },
+  );
 
   it("values that meet the new rules still go through", async () => {
     const changed = clientOn(changedTable);

@@ -1,8 +1,8 @@
 // Per-attempt timeouts, the call's deadline, and the caller's own abort signal, per client and per call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealtimeKitClient, RealtimeKitError, RealtimeKitTimeoutError } from "../src/index.ts";
-import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { FAST_BACKOFF, json, TOKEN, validParams, waitFor, watchUnhandledRejections } from "./helpers.ts";
+import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { successBody } from "./support/participant.ts";
 
 const rejections = watchUnhandledRejections();
@@ -17,12 +17,19 @@ afterAll(async () => {
 });
 
 const hangingClient = (options = {}) =>
-  createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("headers-never-sent"), backoff: FAST_BACKOFF, ...options });
+  createRealtimeKitClient({
+    apiToken: TOKEN,
+    baseUrl: faults.baseUrl("headers-never-sent"),
+    backoff: FAST_BACKOFF,
+    ...options,
+  });
 
 describe("timeoutMs", () => {
   it("per client: every attempt gets it", async () => {
     const before = faults.hits("headers-never-sent");
-    const error = await hangingClient({ timeoutMs: 100, maxRetries: 1 }).getMeetingParticipant(validParams()).catch((e) => e);
+    const error = await hangingClient({ timeoutMs: 100, maxRetries: 1 })
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect(error).toMatchObject({ scope: "attempt", timeoutMs: 100, attempts: 2, retryable: true });
     expect(faults.hits("headers-never-sent") - before).toBe(2);
@@ -37,7 +44,12 @@ describe("timeoutMs", () => {
   });
 
   it("is enforced even when a custom fetch ignores the abort signal", async () => {
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", backoff: FAST_BACKOFF, fetch: () => new Promise<Response>(() => {}) });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      backoff: FAST_BACKOFF,
+      fetch: () => new Promise<Response>(() => {}),
+    });
     const error = await client.getMeetingParticipant(validParams(), { timeoutMs: 50, maxRetries: 1 }).catch((e) => e);
     expect(error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "attempt", attempts: 2 });
   });
@@ -62,7 +74,12 @@ describe("timeoutMs", () => {
   });
 
   it("Infinity means no attempt timeout, not an immediate one", async () => {
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", timeoutMs: Infinity, fetch: async () => json(successBody()) });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      timeoutMs: Infinity,
+      fetch: async () => json(successBody()),
+    });
     await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
   });
 });
@@ -82,7 +99,13 @@ describe("deadlineMs", () => {
   it("per call: overrides the client's", async () => {
     const client = hangingClient({ deadlineMs: 60_000, maxRetries: 0 });
     const error = await client.getMeetingParticipant(validParams(), { deadlineMs: 60 }).catch((e) => e);
-    expect(error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "deadline", timeoutMs: 60, attempts: 1, retryable: false });
+    expect(error).toMatchObject({
+      name: "RealtimeKitTimeoutError",
+      scope: "deadline",
+      timeoutMs: 60,
+      attempts: 1,
+      retryable: false,
+    });
   });
 
   it("does not start a retry wait that would end past it: the real failure is reported", async () => {
@@ -105,7 +128,9 @@ describe("the caller's signal", () => {
   it("aborts an attempt in flight at once, as the platform's AbortError, without retry", async () => {
     const before = faults.hits("headers-never-sent");
     const controller = new AbortController();
-    const call = hangingClient({ timeoutMs: 60_000 }).getMeetingParticipant(validParams(), { signal: controller.signal });
+    const call = hangingClient({ timeoutMs: 60_000 }).getMeetingParticipant(validParams(), {
+      signal: controller.signal,
+    });
     await waitFor(() => faults.hits("headers-never-sent") > before, "the request to arrive");
     controller.abort();
     const error = await call.catch((e) => e);
@@ -118,7 +143,11 @@ describe("the caller's signal", () => {
   it("aborts a retry wait at once", async () => {
     const before = faults.hits("status-503");
     const controller = new AbortController();
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("status-503"), backoff: { initialDelayMs: 60_000 } });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("status-503"),
+      backoff: { initialDelayMs: 60_000 },
+    });
     const call = client.getMeetingParticipant(validParams(), { signal: controller.signal });
     await waitFor(() => faults.hits("status-503") > before, "the first attempt");
     controller.abort();
@@ -137,7 +166,9 @@ describe("the caller's signal", () => {
   it("an already-aborted signal sends nothing", async () => {
     const before = faults.hits("ok");
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("ok") });
-    await expect(client.getMeetingParticipant(validParams(), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(client.getMeetingParticipant(validParams(), { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(faults.hits("ok") - before).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ describe("startTimer", () => {
     startTimer(mark("early"), 20);
     await settle(200);
     expect(fired.map(([name]) => name)).toEqual(["early", "middle", "late"]);
-    for (const [name, at] of fired) expect(at, name).toBeGreaterThanOrEqual({ early: 19, middle: 59, late: 119 }[name]!);
+    for (const [name, at] of fired)
+      expect(at, name).toBeGreaterThanOrEqual({ early: 19, middle: 59, late: 119 }[name]!);
   });
 
   it("never fires a cancelled callback, and the others still fire", async () => {

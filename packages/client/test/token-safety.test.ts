@@ -3,10 +3,17 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealtimeKitClient, RealtimeKitError, RealtimeKitValidationError } from "../src/index.ts";
-import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { createRealtimeKitRawClient } from "../src/raw.ts";
+import {
+  FAST_BACKOFF,
+  PARTICIPANT_PATH,
+  recordingFetch,
+  TOKEN,
+  validParams,
+  watchUnhandledRejections,
+} from "./helpers.ts";
+import { type Fault, type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
-import { FAST_BACKOFF, PARTICIPANT_PATH, recordingFetch, TOKEN, validParams, watchUnhandledRejections } from "./helpers.ts";
 
 const rejections = watchUnhandledRejections();
 let faults: FaultServer;
@@ -22,12 +29,20 @@ afterAll(async () => {
 });
 
 /** Every way an error gets printed: message, stack, JSON and inspect (deep, with the cause chain). */
-const renderings = (error: Error) => [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: Infinity })];
+const renderings = (error: Error) => [
+  error.message,
+  String(error.stack),
+  JSON.stringify(error),
+  inspect(error, { depth: Infinity }),
+];
 
 describe("errors and logs never contain the token", () => {
   const lines: string[] = [];
   const logger = Object.fromEntries(
-    (["debug", "info", "warn", "error"] as const).map((level) => [level, (...args: unknown[]) => lines.push(`${level} ${inspect(args, { depth: Infinity })}`)]),
+    (["debug", "info", "warn", "error"] as const).map((level) => [
+      level,
+      (...args: unknown[]) => lines.push(`${level} ${inspect(args, { depth: Infinity })}`),
+    ]),
   );
 
   it.each<[Fault, string, Record<string, unknown>?]>([
@@ -39,7 +54,14 @@ describe("errors and logs never contain the token", () => {
     ["invalid-json", "RealtimeKitResponseValidationError"],
     ["cross-origin-redirect", "RealtimeKitApiError"],
   ])("%s → %s", async (fault, name, options = {}) => {
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl(fault), backoff: FAST_BACKOFF, logger, logLevel: "debug", ...options });
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl(fault),
+      backoff: FAST_BACKOFF,
+      logger,
+      logLevel: "debug",
+      ...options,
+    });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
     expect(error.name).toBe(name);
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
@@ -50,7 +72,9 @@ describe("errors and logs never contain the token", () => {
   it("the server's echo of the token is redacted, not dropped", async () => {
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("echoes-token") });
     const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
-    expect(error.errors.map((e: { message: string }) => e.message)).toEqual(['Authentication error for header "Bearer [redacted]"']);
+    expect(error.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Authentication error for header "Bearer [redacted]"',
+    ]);
     expect(error.headers.get("x-echo")).toBe("Bearer [redacted]");
   });
 
@@ -76,18 +100,25 @@ describe("errors and logs never contain the token", () => {
     expect(String(error.cause.message)).toBe("proxy refused Bearer [redacted]");
   });
 
-  it.each([150, 190, 199])("an error page quoting the token at character %i is redacted before the excerpt is cut", async (at) => {
-    const client = createRealtimeKitClient({
-      apiToken: TOKEN,
-      baseUrl: "http://127.0.0.1:9",
-      maxRetries: 0,
-      fetch: async () => new Response(`${"x".repeat(at)} ${TOKEN} and more`, { status: 500, headers: { "content-type": "text/plain" } }),
-    });
-    const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
-    expect(error.bodyExcerpt.length).toBeLessThanOrEqual(200);
-    // Not even a prefix of the token: its first 8 characters appear nowhere.
-    for (const text of renderings(error)) expect(text).not.toContain(TOKEN.slice(0, 8));
-  });
+  it.each([150, 190, 199])(
+    "an error page quoting the token at character %i is redacted before the excerpt is cut",
+    async (at) => {
+      const client = createRealtimeKitClient({
+        apiToken: TOKEN,
+        baseUrl: "http://127.0.0.1:9",
+        maxRetries: 0,
+        fetch: async () =>
+          new Response(`${"x".repeat(at)} ${TOKEN} and more`, {
+            status: 500,
+            headers: { "content-type": "text/plain" },
+          }),
+      });
+      const error = await client.getMeetingParticipant(validParams()).catch((e) => e);
+      expect(error.bodyExcerpt.length).toBeLessThanOrEqual(200);
+      // Not even a prefix of the token: its first 8 characters appear nowhere.
+      for (const text of renderings(error)) expect(text).not.toContain(TOKEN.slice(0, 8));
+    },
+  );
 
   it("a token that could not go into a header is refused without being quoted", () => {
     const bad = `${TOKEN}\nX-Injected: 1`;
@@ -105,7 +136,9 @@ describe("errors and logs never contain the token", () => {
 
   it("surrounding whitespace (an env file's newline) is trimmed from the token", async () => {
     const { fetch, requests } = recordingFetch(() => new Response(null, { status: 401 }));
-    await createRealtimeKitClient({ apiToken: ` ${TOKEN}\n`, baseUrl: "http://127.0.0.1:9", fetch }).getMeetingParticipant(validParams()).catch(() => {});
+    await createRealtimeKitClient({ apiToken: ` ${TOKEN}\n`, baseUrl: "http://127.0.0.1:9", fetch })
+      .getMeetingParticipant(validParams())
+      .catch(() => {});
     expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
   });
 });
@@ -115,38 +148,46 @@ describe.each([
   ["typed client", (options: { apiToken: string; baseUrl: string }) => createRealtimeKitClient(options)],
   ["raw client", (options: { apiToken: string; baseUrl: string }) => createRealtimeKitRawClient(options)],
 ] as const)("plain http only to loopback (%s)", (_, create) => {
-  it.each(["http://api.cloudflare.com/client/v4", "http://10.0.0.1", "http://localhost.example.com", "http://127.0.0.1.nip.io"])(
-    "refuses %s",
-    (baseUrl) => {
-      expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
-        expect.objectContaining({
-          name: "RealtimeKitValidationError",
-          field: "baseUrl",
-          rule: "https",
-          message: "Invalid baseUrl: must be https (http only to loopback hosts) (rule: https)",
-        }),
-      );
-    },
-  );
-  it.each(["http://localhost:8787", "http://127.0.0.1:9", "http://127.1.2.3", "http://[::1]:8080/v4", "https://api.cloudflare.com/client/v4"])(
-    "accepts %s",
-    (baseUrl) => {
-      expect(() => create({ apiToken: TOKEN, baseUrl })).not.toThrow();
-    },
-  );
-  it.each(["ftp://example.com", "api.cloudflare.com", "https://user:secret@api.cloudflare.com", "https://api.cloudflare.com/v4?x=1", "https://api.cloudflare.com/#x"])(
-    "refuses %s as a base URL",
-    (baseUrl) => {
-      expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
-        expect.objectContaining({
-          name: "RealtimeKitValidationError",
-          field: "baseUrl",
-          rule: "url",
-          message: "Invalid baseUrl: must be an http(s) URL without credentials, query or fragment (rule: url)",
-        }),
-      );
-    },
-  );
+  it.each([
+    "http://api.cloudflare.com/client/v4",
+    "http://10.0.0.1",
+    "http://localhost.example.com",
+    "http://127.0.0.1.nip.io",
+  ])("refuses %s", (baseUrl) => {
+    expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
+      expect.objectContaining({
+        name: "RealtimeKitValidationError",
+        field: "baseUrl",
+        rule: "https",
+        message: "Invalid baseUrl: must be https (http only to loopback hosts) (rule: https)",
+      }),
+    );
+  });
+  it.each([
+    "http://localhost:8787",
+    "http://127.0.0.1:9",
+    "http://127.1.2.3",
+    "http://[::1]:8080/v4",
+    "https://api.cloudflare.com/client/v4",
+  ])("accepts %s", (baseUrl) => {
+    expect(() => create({ apiToken: TOKEN, baseUrl })).not.toThrow();
+  });
+  it.each([
+    "ftp://example.com",
+    "api.cloudflare.com",
+    "https://user:secret@api.cloudflare.com",
+    "https://api.cloudflare.com/v4?x=1",
+    "https://api.cloudflare.com/#x",
+  ])("refuses %s as a base URL", (baseUrl) => {
+    expect(() => create({ apiToken: TOKEN, baseUrl })).toThrow(
+      expect.objectContaining({
+        name: "RealtimeKitValidationError",
+        field: "baseUrl",
+        rule: "url",
+        message: "Invalid baseUrl: must be an http(s) URL without credentials, query or fragment (rule: url)",
+      }),
+    );
+  });
 });
 
 describe("redirects are never followed, so the token never reaches another origin", () => {
@@ -173,7 +214,9 @@ describe("redirects are never followed, so the token never reaches another origi
     const client = createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: faults.baseUrl("cross-origin-redirect") });
     const { response } = await client.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`${otherOrigin.origin}/cross-origin-redirect${PARTICIPANT_PATH.replace(/\{(\w+)\}/g, (_, name: keyof ReturnType<typeof validParams>) => validParams()[name])}`);
+    expect(response.headers.get("location")).toBe(
+      `${otherOrigin.origin}/cross-origin-redirect${PARTICIPANT_PATH.replace(/\{(\w+)\}/g, (_, name: keyof ReturnType<typeof validParams>) => validParams()[name])}`,
+    );
     expect(faults.hits("cross-origin-redirect") - before).toBe(1);
     expect(otherOrigin.requests.filter((r) => r.headers.authorization !== undefined)).toEqual([]);
     expect(otherOrigin.requests).toEqual([]);

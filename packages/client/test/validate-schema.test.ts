@@ -8,7 +8,9 @@ import { ALL_RULES } from "./support/all-rules.ts";
 
 /** `pointer rule` per violation, sorted: which violations, not the order they are found in, is the contract. */
 const rulesBroken = (schema: Schema, value: unknown, rules = ALL_RULES) =>
-  validateSchema(schema, value, rules).map((v) => `${v.pointer || "/"} ${v.rule}`).sort();
+  validateSchema(schema, value, rules)
+    .map((v) => `${v.pointer || "/"} ${v.rule}`)
+    .sort();
 
 describe("validateSchema", () => {
   it.each<[string, Schema, unknown, string[]]>([
@@ -37,9 +39,23 @@ describe("validateSchema", () => {
     ["uri", { type: "string", format: "uri" }, "no scheme", ["/ format"]],
     ["email", { type: "string", format: "email" }, "someone@", ["/ format"]],
     ["unknown formats are not guessed at", { type: "string", format: "x-custom" }, "anything", []],
-    ["items with pointers", { type: "array", items: { type: "string" }, maxItems: 2 }, ["a", 1, "c"], ["/ maxItems", "/1 type"]],
+    [
+      "items with pointers",
+      { type: "array", items: { type: "string" }, maxItems: 2 },
+      ["a", 1, "c"],
+      ["/ maxItems", "/1 type"],
+    ],
     ["minItems", { type: "array", minItems: 1 }, [], ["/ minItems"]],
-    ["required and nested properties", { type: "object", required: ["a"], properties: { b: { type: "object", properties: { "c/d~e": { type: "string" } } } } }, { b: { "c/d~e": 1 } }, ["/a required", "/b/c/d~e type"]],
+    [
+      "required and nested properties",
+      {
+        type: "object",
+        required: ["a"],
+        properties: { b: { type: "object", properties: { "c/d~e": { type: "string" } } } },
+      },
+      { b: { "c/d~e": 1 } },
+      ["/a required", "/b/c/d~e type"],
+    ],
     ["allOf", { allOf: [{ type: "string" }, { minLength: 3 }] }, "ab", ["/ minLength"]],
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ anyOf"]],
     ["anyOf, match", { anyOf: [{ type: "string" }, { type: "integer" }] }, "x", []],
@@ -56,9 +72,24 @@ describe("validateSchema", () => {
   });
 
   it.each<[string, Schema, unknown, string]>([
-    ["anyOf, no match", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, "must match one of the allowed schemas"],
-    ["oneOf, no match", { oneOf: [{ type: "string" }, { type: "integer" }] }, true, "must match one of the allowed schemas"],
-    ["oneOf, two matches", { oneOf: [{ type: "number" }, { type: "integer" }] }, 3, "must match only one of the allowed schemas"],
+    [
+      "anyOf, no match",
+      { anyOf: [{ type: "string" }, { type: "integer" }] },
+      true,
+      "must match one of the allowed schemas",
+    ],
+    [
+      "oneOf, no match",
+      { oneOf: [{ type: "string" }, { type: "integer" }] },
+      true,
+      "must match one of the allowed schemas",
+    ],
+    [
+      "oneOf, two matches",
+      { oneOf: [{ type: "number" }, { type: "integer" }] },
+      3,
+      "must match only one of the allowed schemas",
+    ],
     ["pattern", { pattern: "^[a-z]+$" }, "ABC", "must match /^[a-z]+$/"],
     ["enum", { enum: ["a", "b"] }, "c", 'must be one of ["a","b"]'],
     ["format", { format: "uuid" }, "x", 'must be a valid "uuid"'],
@@ -72,16 +103,25 @@ describe("the rules table drives what is checked", () => {
     const schema: Schema = { type: "string", maxLength: 2, pattern: "^[a-z]+$" };
     expect(rulesBroken(schema, "ABC", {})).toEqual([]);
     expect(rulesBroken(schema, "ABC", { maxLength: r.maxLength })).toEqual(["/ maxLength"]);
-    expect(rulesBroken(schema, "ABC", { maxLength: r.maxLength, pattern: r.pattern })).toEqual(["/ maxLength", "/ pattern"]);
+    expect(rulesBroken(schema, "ABC", { maxLength: r.maxLength, pattern: r.pattern })).toEqual([
+      "/ maxLength",
+      "/ pattern",
+    ]);
   });
 
   it("subschemas are checked with the same table", () => {
-    const schema: Schema = { type: "object", properties: { a: { type: "array", items: { type: "string", minLength: 2 } } } };
+    const schema: Schema = {
+      type: "object",
+      properties: { a: { type: "array", items: { type: "string", minLength: 2 } } },
+    };
     const value = { a: ["x", 1] };
     // `type` is the interpreter's own; nested keywords need their rules, and properties/items carry the table down.
     expect(rulesBroken(schema, value, { properties: r.properties })).toEqual([]);
     expect(rulesBroken(schema, value, { properties: r.properties, items: r.items })).toEqual(["/a/1 type"]);
-    expect(rulesBroken(schema, value, { properties: r.properties, items: r.items, minLength: r.minLength })).toEqual(["/a/0 minLength", "/a/1 type"]);
+    expect(rulesBroken(schema, value, { properties: r.properties, items: r.items, minLength: r.minLength })).toEqual([
+      "/a/0 minLength",
+      "/a/1 type",
+    ]);
   });
 
   it("format checks only the formats it was given", () => {
@@ -93,8 +133,24 @@ describe("the rules table drives what is checked", () => {
   it("the full table used here has a rule for every keyword schema-rules.ts documents", () => {
     expect(Object.keys(ALL_RULES).sort()).toEqual(
       [
-        "enum", "const", "minLength", "maxLength", "minItems", "maxItems", "pattern", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "required", "properties", "items", "allOf", "anyOf", "oneOf", "format",
+        "enum",
+        "const",
+        "minLength",
+        "maxLength",
+        "minItems",
+        "maxItems",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "required",
+        "properties",
+        "items",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "format",
       ].sort(),
     );
   });

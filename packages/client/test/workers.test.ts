@@ -8,11 +8,11 @@ import { relative } from "node:path";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DIST_DIR, ensureFreshBuild, ESM_BUILD, PACKAGE_DIR } from "./support/built-client.ts";
+import { FAST_BACKOFF, TOKEN, validParams, waitFor } from "./helpers.ts";
+import { DIST_DIR, ESM_BUILD, ensureFreshBuild, PACKAGE_DIR } from "./support/built-client.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { startServer, type TestServer } from "./support/http-server.ts";
 import { successBody, successJson } from "./support/participant.ts";
-import { FAST_BACKOFF, TOKEN, validParams, waitFor } from "./helpers.ts";
 
 // Runs in workerd. Each request's JSON body says where to call and with which options; the answer is the
 // participant, or the error made JSON-friendly (stack included, so the token check below covers it), plus
@@ -43,8 +43,25 @@ export default {
 };
 `;
 
-type WorkerError = { name: string; message: string; status?: number; scope?: string; attempts?: number; field?: string; rule?: string; timeoutMs?: number; isRealtimeKitError: boolean };
-type WorkerAnswer = { text: string; timerType: string; hasProcess: boolean; logs: unknown[]; participant?: unknown; error?: WorkerError };
+type WorkerError = {
+  name: string;
+  message: string;
+  status?: number;
+  scope?: string;
+  attempts?: number;
+  field?: string;
+  rule?: string;
+  timeoutMs?: number;
+  isRealtimeKitError: boolean;
+};
+type WorkerAnswer = {
+  text: string;
+  timerType: string;
+  hasProcess: boolean;
+  logs: unknown[];
+  participant?: unknown;
+  error?: WorkerError;
+};
 
 const STARTUP_MS = 60_000;
 
@@ -53,7 +70,8 @@ let faults: FaultServer;
 let held: TestServer;
 const waiting: ServerResponse[] = [];
 const release = () => {
-  for (const response of waiting.splice(0)) response.writeHead(200, { "content-type": "application/json" }).end(successJson());
+  for (const response of waiting.splice(0))
+    response.writeHead(200, { "content-type": "application/json" }).end(successJson());
 };
 let script: string;
 let bundledInputs: string[];
@@ -64,14 +82,24 @@ const answers: string[] = [];
 
 /** A fresh workerd with the bundled worker; disposed in afterAll. */
 async function startWorker(): Promise<Miniflare> {
-  const mf = new Miniflare({ modules: true, script, compatibilityDate: "2026-07-01", bindings: { CLOUDFLARE_API_TOKEN: TOKEN } });
+  const mf = new Miniflare({
+    modules: true,
+    script,
+    compatibilityDate: "2026-07-01",
+    bindings: { CLOUDFLARE_API_TOKEN: TOKEN },
+  });
   workers.push(mf);
   await mf.ready;
   return mf;
 }
 
 /** Asks `mf`'s worker to fetch the participant from `baseUrl`. */
-async function call(mf: Miniflare, baseUrl: string, options: Record<string, unknown> = {}, params: Record<string, string> = validParams()): Promise<WorkerAnswer> {
+async function call(
+  mf: Miniflare,
+  baseUrl: string,
+  options: Record<string, unknown> = {},
+  params: Record<string, string> = validParams(),
+): Promise<WorkerAnswer> {
   const body = JSON.stringify({ baseUrl, params, options: { backoff: FAST_BACKOFF, ...options } });
   const response = await mf.dispatchFetch("http://worker.test/", { method: "POST", body });
   const text = await response.text();
@@ -101,7 +129,11 @@ beforeAll(async () => {
   });
   script = bundle.outputFiles[0]!.text;
   bundledInputs = Object.keys(bundle.metafile.inputs);
-  [faults, held, worker] = await Promise.all([startFaultServer(), startServer((_, response) => void waiting.push(response)), startWorker()]);
+  [faults, held, worker] = await Promise.all([
+    startFaultServer(),
+    startServer((_, response) => void waiting.push(response)),
+    startWorker(),
+  ]);
 }, STARTUP_MS);
 
 afterAll(async () => {
@@ -132,21 +164,34 @@ describe("the built ESM client in workerd (miniflare)", () => {
     const seen = faults.requests.slice(before);
     expect(seen).toHaveLength(1);
     const { account_id, app_id, meeting_id, participant_id } = validParams();
-    expect(seen[0]!.url).toBe(`/ok/accounts/${account_id}/realtime/kit/${app_id}/meetings/${meeting_id}/participants/${participant_id}`);
+    expect(seen[0]!.url).toBe(
+      `/ok/accounts/${account_id}/realtime/kit/${app_id}/meetings/${meeting_id}/participants/${participant_id}`,
+    );
     expect(seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
   });
 
   it("refuses a malformed meeting_id before any request", async () => {
     const before = faults.requests.length;
     const result = await call(worker, faults.baseUrl("ok"), {}, { ...validParams(), meeting_id: "not-a-uuid" });
-    expect(result.error).toMatchObject({ name: "RealtimeKitValidationError", field: "meeting_id", rule: "format", isRealtimeKitError: true });
+    expect(result.error).toMatchObject({
+      name: "RealtimeKitValidationError",
+      field: "meeting_id",
+      rule: "format",
+      isRealtimeKitError: true,
+    });
     expect(faults.requests.length).toBe(before);
   });
 
   it("times out each attempt of a server that never answers, then gives up after maxRetries", async () => {
     const before = faults.hits("headers-never-sent");
     const result = await timed(worker, faults.baseUrl("headers-never-sent"), { timeoutMs: 300, maxRetries: 1 });
-    expect(result.error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "attempt", timeoutMs: 300, attempts: 2, isRealtimeKitError: true });
+    expect(result.error).toMatchObject({
+      name: "RealtimeKitTimeoutError",
+      scope: "attempt",
+      timeoutMs: 300,
+      attempts: 2,
+      isRealtimeKitError: true,
+    });
     expect(faults.hits("headers-never-sent") - before).toBe(2);
     // Two attempts of 300 ms each (timer granularity aside), and nowhere near the 60 s default.
     expect(result.elapsedMs).toBeGreaterThanOrEqual(580);
@@ -172,7 +217,12 @@ describe("the built ESM client in workerd (miniflare)", () => {
     expect(ok.timerType).toBe("number");
     expect(ok.error).toBeUndefined();
     expect(ok.participant).toEqual(successBody().data);
-    expect(hanging.error).toMatchObject({ name: "RealtimeKitTimeoutError", scope: "attempt", timeoutMs: 500, attempts: 2 });
+    expect(hanging.error).toMatchObject({
+      name: "RealtimeKitTimeoutError",
+      scope: "attempt",
+      timeoutMs: 500,
+      attempts: 2,
+    });
     expect(faults.hits("headers-never-sent") - hangsBefore).toBe(2);
     expect(hanging.elapsedMs).toBeGreaterThanOrEqual(970);
     expect(hanging.elapsedMs).toBeLessThan(5_000);
@@ -195,6 +245,8 @@ describe("the built ESM client in workerd (miniflare)", () => {
     for (const text of answers) expect(text).not.toContain(TOKEN);
     // What was checked was real: the answers include errors (message, stack) and debug log lines of requests.
     expect(answers.filter((text) => text.includes('"error":')).length).toBeGreaterThanOrEqual(4);
-    expect(answers.filter((text) => text.includes('"message":"[realtimekit-api] request"')).length).toBeGreaterThanOrEqual(5);
+    expect(
+      answers.filter((text) => text.includes('"message":"[realtimekit-api] request"')).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 });

@@ -6,8 +6,12 @@ export type SpecDiff = { bump: Bump; changes: Change[] };
 
 export const LEVELS: readonly Level[] = ["major", "minor", "patch"];
 
-export const change = (level: Level, kind: string, pointer: string, message: string): Change =>
-  ({ level, kind, pointer, message });
+export const change = (level: Level, kind: string, pointer: string, message: string): Change => ({
+  level,
+  kind,
+  pointer,
+  message,
+});
 
 /** The bump a list of changes calls for: the highest level among them. */
 export function bumpFor(changes: readonly Change[]): Bump {

@@ -37,9 +37,12 @@ export function compareConstraints({ documents, base, head, responses }: Operati
       const level = breaking ? "major" : "minor";
       const written = keyword === "integer" ? "type" : keyword;
       const pointer = joinPointer(is[keyword] === undefined ? before.pointer : after.pointer, written);
-      const values = keyword === "integer"
-        ? (is.integer ? "number → integer" : "integer → number")
-        : `${JSON.stringify(was[keyword]) ?? "none"} → ${JSON.stringify(is[keyword]) ?? "none"}`;
+      const values =
+        keyword === "integer"
+          ? is.integer
+            ? "number → integer"
+            : "integer → number"
+          : `${JSON.stringify(was[keyword]) ?? "none"} → ${JSON.stringify(is[keyword]) ?? "none"}`;
       const message = `${head.id}: ${written} ${values}: ${CONSEQUENCES[direction][level]}`;
       changes.push(change(level, `${direction}-constraint-${effect}`, pointer, message));
     }
@@ -78,7 +81,10 @@ function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
     if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
   }
   // 3.0 writes an exclusive bound as a flag beside minimum/maximum; 3.1 as a number of its own.
-  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+  for (const [flag, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
     if (typeof result[flag] === "boolean") {
       if (result[flag] && result[bound] !== undefined) {
         result[flag] = result[bound];

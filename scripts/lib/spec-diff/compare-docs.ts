@@ -8,11 +8,32 @@ import { child, joinPointer, type Located } from "./pointer.ts";
 
 const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
 /** Keys whose value is a map from names (property names, media types, header names …) to objects. */
-const MAPS = new Set(["properties", "patternProperties", "headers", "content", "encoding", "links", "callbacks",
-  "variables", "$defs", "definitions", "dependentSchemas"]);
+const MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "headers",
+  "content",
+  "encoding",
+  "links",
+  "callbacks",
+  "variables",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+]);
 /** Data, or compared by rules of their own: nothing below these is documentation. */
-const NOT_WALKED = new Set(["enum", "const", "required", "type", "security", "tags", "operationId", "servers", "responses",
-  "parameters"]);
+const NOT_WALKED = new Set([
+  "enum",
+  "const",
+  "required",
+  "type",
+  "security",
+  "tags",
+  "operationId",
+  "servers",
+  "responses",
+  "parameters",
+]);
 
 /** `default` is documentation too: the packages do not apply it, the server does, whichever version a caller uses. */
 export const isDocumentation = (key: string) => DOCUMENTATION.includes(key) || key.startsWith("x-");
@@ -40,7 +61,6 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
         const message = `${head.id}: ${is ? "now deprecated" : "no longer deprecated"}`;
         if (Boolean(was) !== Boolean(is)) changes.push(change("minor", "deprecation-changed", pointer, message));
       } else if (NOT_WALKED.has(key) || was === undefined || is === undefined) {
-        continue;
       } else if (MAPS.has(key) && isObject(was) && isObject(is)) {
         for (const name of Object.keys(is)) if (name in was) step(before, after, key, name);
       } else if (Array.isArray(was) && Array.isArray(is)) {
@@ -53,7 +73,9 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
 
   walk(base.located, head.located);
   if (!sameJson([...(base.located.node.tags ?? [])].sort(), [...(head.located.node.tags ?? [])].sort())) {
-    changes.push(change("patch", "tags-changed", joinPointer(head.located.pointer, "tags"), `${head.id}: tags changed`));
+    changes.push(
+      change("patch", "tags-changed", joinPointer(head.located.pointer, "tags"), `${head.id}: tags changed`),
+    );
   }
   for (const [key, parameter] of head.parameters) walk(base.parameters.get(key), parameter);
   for (const pair of responses) walk(pair.base.located, pair.head.located);

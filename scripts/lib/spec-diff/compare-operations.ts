@@ -14,7 +14,9 @@ export function compareOperationSets(ids: readonly string[], base: Operations, h
       const message = `operation ${id} (${show(before)}) was removed or renamed`;
       changes.push(change("major", "operation-removed", before.located.pointer, message));
     } else if (after && !before) {
-      changes.push(change("minor", "operation-added", after.located.pointer, `operation ${id} (${show(after)}) was added`));
+      changes.push(
+        change("minor", "operation-added", after.located.pointer, `operation ${id} (${show(after)}) was added`),
+      );
     }
   }
   return changes;

@@ -23,13 +23,15 @@ export function compareSecurity({ documents, base, head }: OperationPair): Chang
     changes.push(change("minor", "security-requirement-relaxed", pointer, `${head.id}: also accepts ${list(looser)}`));
   }
 
-  const used = (requirements: Requirement[]) => new Set(requirements.flatMap((requirement) => Object.keys(requirement)));
+  const used = (requirements: Requirement[]) =>
+    new Set(requirements.flatMap((requirement) => Object.keys(requirement)));
   const usedBefore = used(before);
   const strip = (scheme: object) => Object.fromEntries(Object.entries(scheme).filter(([key]) => !isDocumentation(key)));
   for (const name of used(after)) {
     if (!usedBefore.has(name)) continue;
     const [was, is] = [documents.base, documents.head].map((document) =>
-      child(document, documentRoot(document), "components", "securitySchemes", name));
+      child(document, documentRoot(document), "components", "securitySchemes", name),
+    );
     if (!was || !is) continue; // a scheme that is not defined is the spec linter's to report
     if (!sameJson(strip(was.node), strip(is.node))) {
       const message = `${head.id}: security scheme ${name} changed how credentials are sent`;
@@ -44,12 +46,14 @@ export function compareSecurity({ documents, base, head }: OperationPair): Chang
 
 /** Whether a caller holding what `have` needs is enough for `need`. */
 function needsNoMoreThan(need: Requirement, have: Requirement): boolean {
-  return Object.entries(need).every(([scheme, scopes]) =>
-    scheme in have && scopes.every((scope) => have[scheme]!.includes(scope)));
+  return Object.entries(need).every(
+    ([scheme, scopes]) => scheme in have && scopes.every((scope) => have[scheme]!.includes(scope)),
+  );
 }
 
 function show(requirement: Requirement): string {
   const schemes = Object.entries(requirement).map(([scheme, scopes]) =>
-    (scopes.length ? `${scheme}(${scopes.join(", ")})` : scheme));
+    scopes.length ? `${scheme}(${scopes.join(", ")})` : scheme,
+  );
   return schemes.length ? schemes.join(" + ") : "no credentials";
 }

@@ -38,7 +38,10 @@ export async function compareTypes(
   const changes = new Map<string, Change[]>(pairs.map((pair) => [pair.head.id, []]));
   if (pairs.length === 0) return changes;
   const ids = pairs.map((pair) => pair.head.id);
-  const [baseTypes, headTypes] = await Promise.all([generateTypes(documents.base, ids), generateTypes(documents.head, ids)]);
+  const [baseTypes, headTypes] = await Promise.all([
+    generateTypes(documents.base, ids),
+    generateTypes(documents.head, ids),
+  ]);
 
   const comparisons: Comparison[] = [];
   const lines = [
@@ -90,7 +93,8 @@ export async function compareTypes(
       throw new Error(`the generated types do not have the expected shape:\n${text}`);
     }
     const checker = program.getTypeChecker();
-    const aliases = check.statements.filter(ts.isTypeAliasDeclaration)
+    const aliases = check.statements
+      .filter(ts.isTypeAliasDeclaration)
       .map((alias) => checker.getTypeFromTypeNode(alias.type));
     comparisons.forEach((comparison, index) => {
       const walker = new TypeWalker(checker, comparison, changes.get(comparison.operations.head.id)!);

@@ -8,13 +8,33 @@ import { isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
 import { child, documentRoot, type Located } from "./pointer.ts";
 
-const MAPS = new Set(["properties", "patternProperties", "headers", "content", "encoding", "links", "callbacks",
-  "variables", "$defs", "definitions", "dependentSchemas", "mapping", "responses"]);
+const MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "headers",
+  "content",
+  "encoding",
+  "links",
+  "callbacks",
+  "variables",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "mapping",
+  "responses",
+]);
 const SETS = ["enum", "required", "type"];
 const FALSE_BY_DEFAULT = ["deprecated", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "allowReserved"];
 /** Compared by rules of their own; their documentation and identity are not the call. */
-const OPERATION_KEYS_ELSEWHERE = new Set(["operationId", "tags", "parameters", "responses", "security", "servers",
-  "deprecated"]);
+const OPERATION_KEYS_ELSEWHERE = new Set([
+  "operationId",
+  "tags",
+  "parameters",
+  "responses",
+  "security",
+  "servers",
+  "deprecated",
+]);
 
 /** Only when nothing above patch was found for the operation: then a difference is one no rule explained. */
 export function compareUnclassified(pair: OperationPair, found: Change[]): Change[] {
@@ -27,16 +47,24 @@ export function compareUnclassified(pair: OperationPair, found: Change[]): Chang
 function shape(pair: OperationPair, side: Side) {
   const [document, operation] = [pair.documents[side], pair[side]];
   const scheme = (name: string) => child(document, documentRoot(document), "components", "securitySchemes", name);
-  const requirement = (schemes: Record<string, string[]>) => canonicalJson(Object.fromEntries(Object.entries(schemes)
-    .map(([name, scopes]) => [name, { scopes: [...scopes].sort(), scheme: normalise(document, scheme(name)) }])));
+  const requirement = (schemes: Record<string, string[]>) =>
+    canonicalJson(
+      Object.fromEntries(
+        Object.entries(schemes).map(([name, scopes]) => [
+          name,
+          { scopes: [...scopes].sort(), scheme: normalise(document, scheme(name)) },
+        ]),
+      ),
+    );
   const rest = Object.keys(operation.located.node)
     .filter((key) => !OPERATION_KEYS_ELSEWHERE.has(key) && !isDocumentation(key))
     .map((key) => [key, normalise(document, child(document, operation.located, key))]);
   return {
     call: `${operation.method} ${operation.path} ${operation.servers.urls[0]}`,
     security: operation.security.requirements.map(requirement).sort(),
-    parameters: Object.fromEntries([...operation.parameters]
-      .map(([key, parameter]) => [key, normalise(document, parameter)])),
+    parameters: Object.fromEntries(
+      [...operation.parameters].map(([key, parameter]) => [key, normalise(document, parameter)]),
+    ),
     // Only responses both sides have are compared here: added and removed statuses have rules of their own.
     responses: pair.responses.map((response) => normalise(document, response[side].located)),
     rest: Object.fromEntries(rest),
@@ -44,7 +72,12 @@ function shape(pair: OperationPair, side: Side) {
 }
 
 /** A node with `$ref`s followed, documentation dropped and OpenAPI 3.0/3.1 spellings of the same thing unified. */
-function normalise(document: OpenApiDocument, located: Located | undefined, stack: string[] = [], isMap = false): unknown {
+function normalise(
+  document: OpenApiDocument,
+  located: Located | undefined,
+  stack: string[] = [],
+  isMap = false,
+): unknown {
   if (!located) return null;
   if (stack.includes(located.pointer)) return "(recursive)";
   const { node, pointer } = located;
@@ -62,8 +95,12 @@ function normalise(document: OpenApiDocument, located: Located | undefined, stac
   delete result.nullable;
   for (const key of FALSE_BY_DEFAULT) if (result[key] === false) delete result[key];
   for (const key of ["minLength", "minItems", "minProperties"]) if (result[key] === 0) delete result[key];
-  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
-    if (result[flag] === true && result[bound] !== undefined) [result[flag], result[bound]] = [result[bound], undefined];
+  for (const [flag, bound] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    if (result[flag] === true && result[bound] !== undefined)
+      [result[flag], result[bound]] = [result[bound], undefined];
     else if (result[flag] === false) delete result[flag];
   }
   if (typeof result.in === "string" && typeof result.name === "string") {
@@ -73,7 +110,11 @@ function normalise(document: OpenApiDocument, located: Located | undefined, stac
     if (result.required === false) delete result.required;
   }
   for (const key of SETS) {
-    if (result[key] !== undefined) result[key] = [result[key]].flat().map((value) => canonicalJson(value)).sort();
+    if (result[key] !== undefined)
+      result[key] = [result[key]]
+        .flat()
+        .map((value) => canonicalJson(value))
+        .sort();
   }
   const keys = Object.keys(result).filter((key) => result[key] !== undefined);
   // `allOf: [X]` alone is how OpenAPI 3.0 puts a description beside a $ref: it is X.

@@ -53,7 +53,12 @@ function schemaPath(document: OpenApiDocument, start: Located | undefined, segme
   return current;
 }
 
-function findProperty(document: OpenApiDocument, schema: Located | undefined, name: string, depth = 0): Located | undefined {
+function findProperty(
+  document: OpenApiDocument,
+  schema: Located | undefined,
+  name: string,
+  depth = 0,
+): Located | undefined {
   if (!schema || depth > 16) return undefined;
   if (schema.node?.properties && Object.hasOwn(schema.node.properties, name)) {
     return child(document, schema, "properties", name);

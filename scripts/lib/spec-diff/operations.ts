@@ -51,7 +51,11 @@ export function findOperations(document: OpenApiDocument, ids: readonly string[]
   return found;
 }
 
-export function pairOperation(documents: Record<Side, OpenApiDocument>, base: Operation, head: Operation): OperationPair {
+export function pairOperation(
+  documents: Record<Side, OpenApiDocument>,
+  base: Operation,
+  head: Operation,
+): OperationPair {
   return { documents, base, head, responses: pairResponses(base, head) };
 }
 
@@ -71,8 +75,8 @@ function describe(document: OpenApiDocument, identity: Identity, item: Located, 
     responses.set(status, child(document, operation, "responses", status)!);
   }
   const statuses = [...responses.keys()].sort();
-  const successStatus = statuses.find((status) => /^2\d\d$/.test(status)) ??
-    statuses.find((status) => /^2XX$/i.test(status));
+  const successStatus =
+    statuses.find((status) => /^2\d\d$/.test(status)) ?? statuses.find((status) => /^2XX$/i.test(status));
 
   const own = operation.node.security !== undefined;
   const security = {
@@ -80,7 +84,9 @@ function describe(document: OpenApiDocument, identity: Identity, item: Located, 
     pointer: own ? joinPointer(operation.pointer, "security") : document.security ? "/security" : operation.pointer,
   };
   // The nearest servers list wins; without one OpenAPI's default is "/".
-  const listed = child(document, operation, "servers") ?? child(document, item, "servers") ??
+  const listed =
+    child(document, operation, "servers") ??
+    child(document, item, "servers") ??
     child(document, documentRoot(document), "servers");
   const servers = { urls: listed?.node?.length ? listed.node.map(serverUrl) : ["/"], located: listed };
   return { ...identity, located: operation, parameters, responses, successStatus, security, servers };

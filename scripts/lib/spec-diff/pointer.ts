@@ -28,9 +28,14 @@ export function resolve(document: unknown, located: Located): Located {
   const seen = new Set<string>();
   while (current.node && typeof current.node === "object" && typeof current.node.$ref === "string") {
     const ref: string = current.node.$ref;
-    if (!ref.startsWith("#")) throw new Error(`unsupported $ref ${ref} at ${current.pointer}: only local references are`);
+    if (!ref.startsWith("#"))
+      throw new Error(`unsupported $ref ${ref} at ${current.pointer}: only local references are`);
     // A $ref is a URI fragment, so its tokens may be percent-encoded on top of pointer escaping.
-    const pointer = ref.slice(1).split("/").map((token) => decodeURIComponent(token)).join("/");
+    const pointer = ref
+      .slice(1)
+      .split("/")
+      .map((token) => decodeURIComponent(token))
+      .join("/");
     if (seen.has(pointer)) throw new Error(`circular $ref ${ref} at ${located.pointer}`);
     seen.add(pointer);
     const node = valueAt(document, pointer);

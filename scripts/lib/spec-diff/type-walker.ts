@@ -187,9 +187,10 @@ export class TypeWalker {
       // The declared type, without the `undefined` that optionality adds: optionality is compared on its own.
       const declarations = symbol.declarations ?? [];
       const declaration = declarations.length === 1 ? declarations[0] : undefined;
-      const declared = declaration && ts.isPropertySignature(declaration) && declaration.type
-        ? this.checker.getTypeFromTypeNode(declaration.type)
-        : this.checker.getTypeOfSymbol(symbol);
+      const declared =
+        declaration && ts.isPropertySignature(declaration) && declaration.type
+          ? this.checker.getTypeFromTypeNode(declaration.type)
+          : this.checker.getTypeOfSymbol(symbol);
       result.set(symbol.name, { type: declared, optional: (symbol.flags & ts.SymbolFlags.Optional) !== 0 });
     }
     return result;
@@ -197,8 +198,12 @@ export class TypeWalker {
 
   private isStructure(type: ts.Type): boolean {
     if (this.isNever(type)) return true; // an absent group (`query?: never`) is an empty one
-    return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0 &&
-      !this.checker.isArrayType(type) && !this.checker.isTupleType(type) && type.getCallSignatures().length === 0;
+    return (
+      (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0 &&
+      !this.checker.isArrayType(type) &&
+      !this.checker.isTupleType(type) &&
+      type.getCallSignatures().length === 0
+    );
   }
 
   private isNullable = (type: ts.Type): boolean =>

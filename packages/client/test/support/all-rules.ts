@@ -10,5 +10,11 @@ const keywordRules = Object.fromEntries(
 
 export const ALL_RULES: Rules = {
   ...keywordRules,
-  format: r.format({ uuid: r.uuidFormat, "date-time": r.dateTimeFormat, date: r.dateFormat, uri: r.uriFormat, email: r.emailFormat }),
+  format: r.format({
+    uuid: r.uuidFormat,
+    "date-time": r.dateTimeFormat,
+    date: r.dateFormat,
+    uri: r.uriFormat,
+    email: r.emailFormat,
+  }),
 };

@@ -11,7 +11,8 @@ import packageJson from "../../package.json" with { type: "json" };
 export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The file package.json's exports map gives for `entry` under `condition`. */
-const exported = (entry: "." | "./raw", condition: "import" | "require") => join(PACKAGE_DIR, packageJson.exports[entry][condition].default);
+const exported = (entry: "." | "./raw", condition: "import" | "require") =>
+  join(PACKAGE_DIR, packageJson.exports[entry][condition].default);
 
 export const ESM_BUILD = exported(".", "import");
 export const CJS_BUILD = exported(".", "require");
@@ -41,14 +42,20 @@ export function loadCjsRawBuild(): RawBuild {
 }
 
 const newest = (path: string): number =>
-  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+  statSync(path).isDirectory()
+    ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
+    : statSync(path).mtimeMs;
 
 /**
  * Builds dist/ when it is missing or older than its sources, so `npx vitest run` alone tests current code.
  * In the task graph `build` runs before `test`, so this finds dist fresh and builds nothing.
  */
 export function ensureFreshBuild(): void {
-  const sources = Math.max(newest(join(PACKAGE_DIR, "src")), newest(join(PACKAGE_DIR, "package.json")), newest(join(PACKAGE_DIR, "tsdown.config.ts")));
+  const sources = Math.max(
+    newest(join(PACKAGE_DIR, "src")),
+    newest(join(PACKAGE_DIR, "package.json")),
+    newest(join(PACKAGE_DIR, "tsdown.config.ts")),
+  );
   const built = (file: string) => {
     try {
       return statSync(file).mtimeMs;
@@ -58,5 +65,6 @@ export function ensureFreshBuild(): void {
   };
   if (Math.min(built(ESM_BUILD), built(CJS_BUILD), built(RAW_ESM_BUILD), built(RAW_CJS_BUILD)) > sources) return;
   const result = spawnSync(join(PACKAGE_DIR, "node_modules/.bin/tsdown"), { cwd: PACKAGE_DIR, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`building the client for the tests failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`building the client for the tests failed:\n${result.stdout}${result.stderr}`);
 }

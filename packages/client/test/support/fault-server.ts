@@ -18,7 +18,12 @@ const JSON_TYPE = { "content-type": "application/json" };
 /** RealtimeKit's own error envelope. */
 const errorJson = (code: number, message: string) => JSON.stringify({ success: false, error: { code, message } });
 
-const answer = (response: ServerResponse, status: number, body: string, headers: Record<string, string> = JSON_TYPE) => {
+const answer = (
+  response: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = JSON_TYPE,
+) => {
   response.writeHead(status, { ...headers, "content-length": Buffer.byteLength(body) });
   response.end(body);
 };
@@ -61,8 +66,11 @@ export const FAULTS = {
   },
   // Per pair of requests, so each call made one after another meets one 429 and then success.
   "rate-limited-then-ok": (_, response, { hit }) =>
-    hit % 2 === 1 ? answer(response, 429, errorJson(429, "Too many requests"), { ...JSON_TYPE, "retry-after": "0" }) : answer(response, 200, successJson()),
-  "rate-limited": (_, response) => answer(response, 429, errorJson(429, "Too many requests"), { ...JSON_TYPE, "retry-after": "0" }),
+    hit % 2 === 1
+      ? answer(response, 429, errorJson(429, "Too many requests"), { ...JSON_TYPE, "retry-after": "0" })
+      : answer(response, 200, successJson()),
+  "rate-limited": (_, response) =>
+    answer(response, 429, errorJson(429, "Too many requests"), { ...JSON_TYPE, "retry-after": "0" }),
   "status-408": (_, response) => answer(response, 408, errorJson(408, "Request timeout")),
   "status-409": (_, response) => answer(response, 409, errorJson(409, "Conflict")),
   "status-400": (_, response) => answer(response, 400, errorJson(400, "Bad request")),
@@ -75,7 +83,8 @@ export const FAULTS = {
   "status-503": (_, response) => answer(response, 503, errorJson(503, "Service unavailable")),
   "status-504": (_, response) => answer(response, 504, errorJson(504, "Gateway timeout")),
   // Per three requests: two 503s, then success.
-  "status-503-then-ok": (_, response, { hit }) => (hit % 3 !== 0 ? answer(response, 503, errorJson(503, "Service unavailable")) : answer(response, 200, successJson())),
+  "status-503-then-ok": (_, response, { hit }) =>
+    hit % 3 !== 0 ? answer(response, 503, errorJson(503, "Service unavailable")) : answer(response, 200, successJson()),
   "invalid-json": (_, response) => answer(response, 200, '{"success": tru'),
   // A complete HTTP message whose JSON stops half-way, as when an upstream gave up.
   "truncated-json": (_, response) => {
@@ -88,7 +97,8 @@ export const FAULTS = {
     response.writeHead(200, JSON_TYPE);
     response.end();
   },
-  "wrong-content-type": (_, response) => answer(response, 200, successJson(), { "content-type": "text/html; charset=utf-8" }),
+  "wrong-content-type": (_, response) =>
+    answer(response, 200, successJson(), { "content-type": "text/html; charset=utf-8" }),
   // Far more than any client limit, sent without a length, so only counting bytes catches it.
   "huge-body": (_, response, { sentWhole }) => {
     response.writeHead(200, JSON_TYPE);

@@ -16,7 +16,9 @@ export type TestServer = {
 };
 
 /** An HTTP server on a free 127.0.0.1 port, recording every request; close() also drops open connections. */
-export async function startServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<TestServer> {
+export async function startServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<TestServer> {
   const requests: SeenRequest[] = [];
   let connections = 0;
   const server = createServer((request, response) => {
