@@ -7,6 +7,6 @@ export default defineConfig({
     outputFile: { json: "reports/vitest.json" },
     testTimeout: 30_000,
     // expectTypeOf assertions are checked by the compiler: without this they would pass whatever the types are.
-    typecheck: { enabled: true, tsconfig: "./tsconfig.json", include: ["test/**/*.test.ts"] },
+    typecheck: { enabled: true, tsconfig: "./tsconfig.json", include: ["test/**/*.test-d.ts"] },
   },
 });
