@@ -64,7 +64,10 @@ async function createOpenapiFetchCall({ baseUrl, fetch }: ContenderSetup): Promi
 /** The floor: a template string, fetch, res.json(). No Request object of its own, no checks beyond `ok`. */
 async function createRawFetchCall({ baseUrl, fetch }: ContenderSetup): Promise<Call> {
   const e = encodeURIComponent;
-  const url = `${baseUrl}/accounts/${e(pathParams.account_id)}/realtime/kit/${e(pathParams.app_id)}/meetings/${e(pathParams.meeting_id)}/participants/${e(pathParams.participant_id)}`;
+  const { account_id, app_id, meeting_id, participant_id } = pathParams;
+  const url =
+    `${baseUrl}/accounts/${e(account_id)}/realtime/kit/${e(app_id)}` +
+    `/meetings/${e(meeting_id)}/participants/${e(participant_id)}`;
   const headers = { authorization: `Bearer ${API_TOKEN}` };
   return async () => {
     const response = await fetch(url, { headers });

@@ -61,9 +61,11 @@ export async function measureEndToEnd(options: {
         if (options.clientModule) args.push(options.clientModule);
         perRound[contender].push(await runWorker<Record<Mode, Load>>(workerScript("e2e-worker.ts"), args));
       }
-      options.log(
-        `e2e round ${round + 1}/${rounds}: ${E2E_CONTENDERS.map((c) => `${c} ${Math.round(perRound[c].at(-1)!.sequential.requestsPerSecond)}/${Math.round(perRound[c].at(-1)!.concurrent.requestsPerSecond)} req/s`).join(", ")}`,
-      );
+      const rates = E2E_CONTENDERS.map((c) => {
+        const { sequential, concurrent } = perRound[c].at(-1)!;
+        return `${c} ${Math.round(sequential.requestsPerSecond)}/${Math.round(concurrent.requestsPerSecond)} req/s`;
+      });
+      options.log(`e2e round ${round + 1}/${rounds}: ${rates.join(", ")}`);
     }
   } finally {
     await stopServer(server);

@@ -49,7 +49,9 @@ export function renderReport(results: BenchResults): string {
   const out: string[] = [];
   const m = results.machine;
   out.push(
-    `Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${m.loadAverage1mAtStart} at start${m.loadAverage1mAtEnd === undefined ? "" : `, ${m.loadAverage1mAtEnd} at end`}.`,
+    `Machine: ${m.nproc} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; ` +
+      `load average ${m.loadAverage1mAtStart} at start` +
+      `${m.loadAverage1mAtEnd === undefined ? "" : `, ${m.loadAverage1mAtEnd} at end`}.`,
   );
   out.push(
     `Client: @realtimekit-api/client ${results.client.version}, dist/index.mjs sha256 ${results.client.distIndexMjsSha256}.`,
