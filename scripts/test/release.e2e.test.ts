@@ -1,12 +1,17 @@
 // The release pipeline end to end against a real registry (verdaccio on 127.0.0.1, no uplink): publish both
 // packages through changesets, install them into fresh consumer projects (ESM, CJS, TypeScript node16 and
 // bundler) that call Prism, then release a breaking and a docs-only upstream change as a major and a patch.
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+// Last, what the spec-update workflow runs (`pnpm spec:update:ci <URL> --date …`) against a document served
+// from 127.0.0.1: the regenerated spec, the changeset, and the results it hands the workflow in $GITHUB_OUTPUT.
+import { execFile, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalHttpServer, startLocalHttpServer } from "../lib/local-http-server.ts";
 import { type PrismMock, startPrismMock } from "../lib/prism.ts";
 import { copyProject } from "../lib/project-copy.ts";
 import { type LocalRegistry, startLocalRegistry } from "../lib/verdaccio.ts";
@@ -25,6 +30,9 @@ let dir: string;
 let project: string;
 let registry: LocalRegistry;
 let prism: PrismMock;
+let upstreamServer: LocalHttpServer;
+/** What the upstream server answers at /openapi.json; each spec:update:ci case sets it. */
+let servedDocument: Buffer = Buffer.alloc(0);
 let env: NodeJS.ProcessEnv;
 
 function run(cwd: string, command: string, args: string[]): string {
@@ -39,15 +47,41 @@ const published = (name: string, field = "version") => JSON.parse(run(dir, "npm"
 const packageVersion = (name: "types" | "client") =>
   JSON.parse(readFileSync(join(project, "packages", name, "package.json"), "utf8")).version;
 
+/** The files in a published tarball, fetched from the registry, and the text of one of them. */
+function publishedTarball(spec: string) {
+  const into = mkdtempSync(join(dir, "tarball-"));
+  const [{ filename }] = JSON.parse(run(dir, "npm", ["pack", spec, "--json", "--pack-destination", into]));
+  const tarball = join(into, filename);
+  const files = run(into, "tar", ["-tzf", tarball])
+    .split("\n")
+    .filter(Boolean)
+    .map((entry) => entry.replace(/^package\//, ""))
+    .sort();
+  return { files, read: (file: string) => run(into, "tar", ["-xzOf", tarball, `package/${file}`]) };
+}
+
 beforeAll(async () => {
   dir = realpathSync(mkdtempSync(join(tmpdir(), "release-e2e-")));
   project = join(dir, "project");
-  [registry, prism] = await Promise.all([startLocalRegistry(join(dir, "registry")), startPrismMock()]);
+  [registry, prism, upstreamServer] = await Promise.all([
+    startLocalRegistry(join(dir, "registry")),
+    startPrismMock(),
+    // Like raw.githubusercontent.com, it sends no Last-Modified: the workflow dates the document with --date.
+    startLocalHttpServer((req, res) => {
+      if (req.url === "/openapi.json") res.writeHead(200, { "content-type": "text/plain" }).end(servedDocument);
+      else res.writeHead(404).end();
+    }),
+  ]);
   const host = registry.url.replace(/^http:/, "");
   writeFileSync(join(dir, ".npmrc"), `registry=${registry.url}\n${host}:_authToken=local-registry-token\n`);
   // Both variables: pnpm 12 reads only its own, npm only its own; a miss would publish to the public registry.
+  // The packages' publishConfig asks for provenance. `changeset publish` runs `pnpm publish`, which signs
+  // provenance only where a CI provider hands out an identity token and publishes without it elsewhere (npm
+  // publish would refuse instead). The token variables are dropped so that a run inside a workflow allowed
+  // `id-token: write` can neither sign for nor exchange a token with this throwaway registry.
+  const { ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...inherited } = process.env;
   env = {
-    ...process.env,
+    ...inherited,
     npm_config_registry: registry.url,
     pnpm_config_registry: registry.url,
     npm_config_userconfig: join(dir, ".npmrc"),
@@ -69,10 +103,12 @@ beforeAll(async () => {
   copyProject(project);
 }, 240_000);
 
+// Removing the project copy and the consumers' node_modules takes longer than the default 10 s hook timeout on
+// a busy machine.
 afterAll(async () => {
-  await Promise.all([registry?.stop(), prism?.stop()]);
+  await Promise.all([registry?.stop(), prism?.stop(), upstreamServer?.stop()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** A fresh consumer project that installs the published packages and calls Prism four ways. */
 function consume(version: string) {
@@ -161,6 +197,31 @@ function newDescription(document: any) {
   document.paths[path].get.description = "Returns the details of one participant of a meeting.";
 }
 
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/** The named values a step wrote to $GITHUB_OUTPUT (`name<<delimiter`, the value, the delimiter). */
+function readGithubOutputs(text: string): Record<string, string> {
+  return Object.fromEntries([...text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2\n/gm)].map((m) => [m[1], m[3]]));
+}
+
+/**
+ * What the spec-update workflow runs, in the project copy, against `document` served from 127.0.0.1, with
+ * $GITHUB_OUTPUT in a fresh file. Asynchronous: the server it downloads from runs in this process.
+ */
+async function specUpdateCi(document: Buffer, date: string) {
+  servedDocument = document;
+  const outputFile = join(mkdtempSync(join(dir, "github-output-")), "output");
+  writeFileSync(outputFile, "");
+  const args = ["spec:update:ci", `${upstreamServer.url}/openapi.json`, "--date", date];
+  try {
+    await promisify(execFile)("pnpm", args, { cwd: project, env: { ...env, GITHUB_OUTPUT: outputFile } });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`pnpm ${args.join(" ")} failed in ${project}:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+  return readGithubOutputs(readFileSync(outputFile, "utf8"));
+}
+
 function releaseUpstream(file: string) {
   const update = run(project, "pnpm", ["spec:update", file]);
   const changeset = readFileSync(join(project, ".changeset", "upstream-spec-update.md"), "utf8");
@@ -178,6 +239,24 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
       "@realtimekit-api/types": "0.1.0",
       "openapi-fetch": "0.17.0",
     });
+  });
+
+  it.each([
+    ["types", ["openapi.json"]],
+    ["client", ["dist/raw.mjs", "dist/raw.cjs", "dist/raw.d.mts", "dist/raw.d.cts"]],
+  ])("ships @realtimekit-api/%s with LICENSE, README.md, package.json and its build, nothing else", (name, own) => {
+    const { files, read } = publishedTarball(`@realtimekit-api/${name}@0.1.0`);
+    const required = [
+      "LICENSE",
+      "README.md",
+      "package.json",
+      ...["mjs", "cjs", "d.mts", "d.cts"].map((ext) => `dist/index.${ext}`),
+    ];
+    for (const file of [...required, ...own]) expect(files).toContain(file);
+    // Beyond those, only the bundler's shared chunks: no sources, tests, fixtures, configs or source maps.
+    const chunk = /^dist\/[\w-]+\.(mjs|cjs|d\.mts|d\.cts)$/;
+    expect(files.filter((file) => !required.includes(file) && !own.includes(file) && !chunk.test(file))).toEqual([]);
+    expect(read("LICENSE")).toBe(readFileSync(new URL("../../LICENSE", import.meta.url), "utf8"));
   });
 
   it("installs and works from ESM, CJS, and TypeScript (node16 and bundler resolution)", () => {
@@ -231,5 +310,53 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
     const update = run(project, "pnpm", ["spec:update", file]);
     expect(update).toMatch(/: none/);
     expect(() => readFileSync(join(project, ".changeset", "upstream-spec-update.md"))).toThrow();
+  });
+
+  it("spec:update:ci from a URL regenerates, writes the changeset, and gives the workflow bump, title and body", async () => {
+    // 2026-10-01's published operation, with a new optional response field: a minor release.
+    const document = readFileSync(
+      upstreamWith("2026-11-02", (document) => {
+        withoutPresetName(document);
+        newDescription(document);
+        document.components.schemas.realtimekit_Participant.properties.display_color = {
+          type: "string",
+          description: "The colour the participant is shown in.",
+        };
+      }),
+    );
+    const outputs = await specUpdateCi(document, "2026-11-02");
+
+    const specText = readFileSync(join(project, "openapi/realtimekit.openapi.json"), "utf8");
+    const spec = JSON.parse(specText);
+    expect(spec.info["x-upstream"]).toMatchObject({ date: "2026-11-02", sha256: sha256(document) });
+    expect(spec.components.schemas.realtimekit_Participant.properties.display_color).toMatchObject({ type: "string" });
+    expect(readFileSync(join(project, "packages/types/openapi.json"), "utf8")).toBe(specText);
+    expect(readFileSync(join(project, "packages/types/src/generated/openapi.ts"), "utf8")).toContain("display_color");
+
+    const changeset = readFileSync(join(project, ".changeset", "upstream-spec-update.md"), "utf8");
+    expect(changeset).toContain('"@realtimekit-api/types": minor');
+    expect(changeset).toContain('"@realtimekit-api/client": minor');
+    expect(changeset).toContain("display_color");
+
+    expect(Object.keys(outputs).sort()).toEqual(["body", "bump", "title"]);
+    expect(outputs.bump).toBe("minor");
+    expect(outputs.title).toBe("Upstream spec 2026-11-02: minor");
+    expect(outputs.body).toContain("compared with the last release (1.0.1): **minor**");
+    expect(outputs.body).toContain("display_color");
+  });
+
+  it("spec:update:ci gives bump none and removes the changeset when nothing published changed", async () => {
+    // 2026-10-01 again (the last release's operation), changed only outside it.
+    const document = readFileSync(
+      upstreamWith("2026-11-09", (document) => {
+        withoutPresetName(document);
+        newDescription(document);
+        document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere again.";
+      }),
+    );
+    const outputs = await specUpdateCi(document, "2026-11-09");
+    expect(outputs.bump).toBe("none");
+    expect(outputs.title).toBe("Upstream spec 2026-11-09: none");
+    expect(existsSync(join(project, ".changeset", "upstream-spec-update.md"))).toBe(false);
   });
 });
