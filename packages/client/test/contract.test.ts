@@ -26,44 +26,30 @@ describe("against the static mock", () => {
     expect(participant).toEqual(docsPageExample.data);
   });
 
+  // Prism answers 401 to a request without the spec's bearer credential: this 200 is the raw client's token.
   it("raw client: answered 200 with the docs page's example, authenticated", async () => {
     const { response, data } = await raw.GET(PARTICIPANT_PATH, { params: { path: validParams() } });
     expect(response.status).toBe(200);
     expect(data).toEqual({ success: true, data: docsPageExample.data });
   });
 
-  it("raw client: is answered 401 when the token is removed from a request", async () => {
-    const { response, error } = await raw.GET(PARTICIPANT_PATH, {
-      params: { path: validParams() },
-      headers: { authorization: null },
-    });
-    expect(response.status).toBe(401);
-    expect(error).toBeDefined();
-  });
-
+  // Prism validates requests against the spec. For each value it refuses, the typed client must refuse it too,
+  // with the same parameter and rule, before sending anything; the raw client validates nothing and sends it.
   it.each([
     ["meeting_id", "not-a-uuid", "format"],
     ["account_id", "a".repeat(33), "maxLength"],
-  ])("raw client: Prism answers 422 for a bad %s", async (name, value, rule) => {
-    const { response, error } = await raw.GET(PARTICIPANT_PATH, {
-      params: { path: { ...validParams(), [name]: value } },
-    });
+  ])("a bad %s: Prism answers 422 for it, and the typed client refuses it first", async (name, value, rule) => {
+    const params = { ...validParams(), [name]: value };
+    const { response, error } = await raw.GET(PARTICIPANT_PATH, { params: { path: params } });
     expect(response.status).toBe(422);
     // No 422 is declared, so Prism answers its own problem+json listing the violations.
     expect((error as { validation?: unknown[] }).validation).toContainEqual(
       expect.objectContaining({ location: ["path", name], code: rule }),
     );
-  });
-
-  it("the typed client refuses the same values before sending", async () => {
-    await expect(client.getMeetingParticipant({ ...validParams(), meeting_id: "not-a-uuid" })).rejects.toMatchObject({
+    await expect(client.getMeetingParticipant(params)).rejects.toMatchObject({
       name: "RealtimeKitValidationError",
-      field: "meeting_id",
-      rule: "format",
-    });
-    await expect(client.getMeetingParticipant({ ...validParams(), account_id: "a".repeat(33) })).rejects.toMatchObject({
-      field: "account_id",
-      rule: "maxLength",
+      field: name,
+      rule,
     });
   });
 
@@ -91,16 +77,6 @@ describe("against the static mock", () => {
     expect(typeof error.errors[0].code).toBe("number");
     expect(typeof error.errors[0].message).toBe("string");
     expect(error.retryable).toBe(true);
-  });
-
-  it("never puts the token into an error", async () => {
-    const error = await client
-      .getMeetingParticipant(validParams(), { headers: { prefer: "code=401" } })
-      .catch((e) => e);
-    const { inspect } = await import("node:util");
-    for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error, { depth: 5 })]) {
-      expect(text).not.toContain(TOKEN);
-    }
   });
 });
 

@@ -108,12 +108,13 @@ describe("failures that are retried (maxRetries 2: three requests)", () => {
   });
 
   it("a huge error page is read only up to maxResponseBytes", async () => {
+    const sentBefore = faults.sentWhole("huge-error-body");
     const { error, requests } = await callAgainst("huge-error-body", { maxRetries: 0 });
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect(error).toMatchObject({ status: 500, attempts: 1 });
     expect((error as RealtimeKitApiError).bodyExcerpt).toMatch(/^<html><body>Internal error/);
     expect(requests).toBe(1);
-    expect(faults.sentWhole("huge-error-body")).toBe(0);
+    expect(faults.sentWhole("huge-error-body") - sentBefore).toBe(0);
   });
 
   it("connection refused → RealtimeKitConnectionError, each attempt a new connection try", async () => {
@@ -164,7 +165,14 @@ describe("failures that are not retried", () => {
       issues: [{ pointer: "", message: expect.stringContaining(message) }],
     });
     expect(requests).toBe(1);
-    expect(faults.sentWhole(fault)).toBe(0);
+  });
+
+  it("a huge 200 body is read only up to maxResponseBytes: the server never gets to send it whole", async () => {
+    // huge-body is the one success fault whose handler counts whole sends (see support/fault-server.ts).
+    const before = faults.sentWhole("huge-body");
+    const { error } = await callAgainst("huge-body");
+    expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
+    expect(faults.sentWhole("huge-body") - before).toBe(0);
   });
 
   it("a deadline shorter than the attempt timeout ends the call with scope 'deadline'", async () => {

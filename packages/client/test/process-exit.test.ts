@@ -70,9 +70,10 @@ it.each<[string, Fault, Record<string, unknown>, Record<string, unknown>, string
   ["deadline during a slow body", "slow-body", {}, { deadlineMs: 150 }, "RealtimeKitTimeoutError"],
   ["caller abort in flight", "headers-never-sent", {}, { abortAfterMs: 100 }, "AbortError"],
   [
-    "caller abort during a long retry wait",
+    "caller abort during a retry wait longer than the guard",
     "status-503",
-    { backoff: { initialDelayMs: 60_000 } },
+    // maxDelayMs too: the default 8 s cap would end the wait before the guard, leaked timer or not.
+    { backoff: { initialDelayMs: 60_000, maxDelayMs: 60_000 } },
     { abortAfterMs: 200 },
     "AbortError",
   ],

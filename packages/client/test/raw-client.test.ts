@@ -14,14 +14,10 @@ let server: TestServer;
 let redirectTarget: TestServer;
 beforeAll(async () => {
   redirectTarget = await startServer((_, response) => response.end("{}"));
-  // /redirect/… answers 307 to the other server, /unavailable/… 503, anything else the participant.
+  // /redirect/… answers 307 to the other server, anything else the participant.
   server = await startServer((request, response) => {
     if (request.url!.startsWith("/redirect/")) {
       response.writeHead(307, { location: `${redirectTarget.origin}${request.url}` }).end();
-    } else if (request.url!.startsWith("/unavailable/")) {
-      response
-        .writeHead(503, { "content-type": "application/json" })
-        .end(JSON.stringify({ success: false, errors: [{ code: 503, message: "busy" }] }));
     } else {
       response.writeHead(200, { "content-type": "application/json", "cf-ray": "8c1f-AMS" }).end(successJson());
     }
@@ -84,17 +80,6 @@ describe("requests", () => {
     await get(createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9/proxy/v4/", fetch }));
     expect(urls[0]).toMatch(/^https:\/\/api\.cloudflare\.com\/client\/v4\/accounts\/023e/);
     expect(urls[1]).toMatch(/^http:\/\/127\.0\.0\.1:9\/proxy\/v4\/accounts\/023e/);
-  });
-
-  it("are not retried: an error answer is handed back as it came", async () => {
-    const before = server.requests.length;
-    const { data, error, response } = await get(
-      createRealtimeKitRawClient({ apiToken: TOKEN, baseUrl: `${server.origin}/unavailable` }),
-    );
-    expect(response.status).toBe(503);
-    expect(data).toBeUndefined();
-    expect(error).toEqual({ success: false, errors: [{ code: 503, message: "busy" }] });
-    expect(server.requests.length - before).toBe(1);
   });
 
   it("a redirect is handed back, not followed: the other server sees nothing", async () => {

@@ -42,7 +42,8 @@ function generate(spec: unknown, out: string, ...flags: string[]) {
 
 const specCopy = () => JSON.parse(readFileSync(SPEC, "utf8"));
 const parametersOf = (spec: any) =>
-  Object.values<any>(spec.paths)[0].get.parameters as Array<{ name: string; schema: any }>;
+  Object.values<any>(spec.paths).find((item) => item.get?.["x-client-method"] === "getMeetingParticipant").get
+    .parameters as Array<{ name: string; schema: any }>;
 
 /** A client on `table` whose fetch records what would have been sent. */
 function clientOn(table: OperationTable): { client: RealtimeKitClient; requests: Request[] } {
@@ -90,9 +91,6 @@ describe("the committed table's rules", () => {
     const used = keywordsIn(committedTable.successSchema, keywordsIn(committedTable.parametersSchema));
     expect(Object.keys(committedTable.rules).sort()).toEqual([...used].sort());
     expect(Object.keys(committedTable.rules).sort()).toEqual(["enum", "format", "maxLength", "properties", "required"]);
-    expect(committedTable.rules).not.toHaveProperty("pattern");
-    expect(committedTable.rules).not.toHaveProperty("minLength");
-    expect(committedTable.rules).not.toHaveProperty("oneOf");
   });
 
   it("are schema-rules.ts's own rules, not copies", () => {
