@@ -19,7 +19,6 @@ describe("path parameters", () => {
       "maxLength",
       "Invalid account_id: must have at most 32 characters (rule: maxLength)",
     ],
-    ["app_id", "b".repeat(33), "maxLength", "Invalid app_id: must have at most 32 characters (rule: maxLength)"],
     ["participant_id", 42, "type", "Invalid participant_id: must be string, not integer (rule: type)"],
     ["participant_id", null, "type", "Invalid participant_id: must be string, not null (rule: type)"],
     ["participant_id", undefined, "required", "Invalid participant_id: is required (rule: required)"],
@@ -28,6 +27,12 @@ describe("path parameters", () => {
       "",
       "pathSegment",
       'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)',
+    ],
+    [
+      "participant_id",
+      ".",
+      "pathSegment",
+      'Invalid participant_id: must be one non-empty path segment, not "." (rule: pathSegment)',
     ],
     [
       "participant_id",
@@ -55,6 +60,12 @@ describe("path parameters", () => {
       field: "params",
       rule: "type",
     });
+  });
+
+  it("an app id is a 36-character UUID, as Cloudflare issues them (upstream's 32-character cap is corrected)", async () => {
+    const { client, requests } = recorded();
+    await client.getMeetingParticipant({ ...validParams(), app_id: "14a396e7-ca44-4937-bf1f-050a69118543" });
+    expect(requests).toHaveLength(1);
   });
 
   it("a meeting id in upper case is still a uuid", async () => {

@@ -1,6 +1,6 @@
 // What the client makes of a success status: the payload, or a typed error that says what is wrong and where.
 import { describe, expect, it } from "vitest";
-import { createRealtimeKitClient, RealtimeKitResponseValidationError } from "../src/index.ts";
+import { createRealtimeKitClient, RealtimeKitApiError, RealtimeKitResponseValidationError } from "../src/index.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 
@@ -64,6 +64,101 @@ describe("bodies that are not a success envelope", () => {
       );
       await expect(client.getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
     }
+  });
+});
+
+describe("maxResponseBytes", () => {
+  const MIB_4 = 4 * 1024 * 1024;
+  /** The success envelope, padded with trailing whitespace (still valid JSON) to exactly `bytes` bytes. */
+  const successOfSize = (bytes: number) => {
+    const text = JSON.stringify(successBody());
+    return text + " ".repeat(bytes - Buffer.byteLength(text));
+  };
+  const answer =
+    (body: string, headers: Record<string, string> = {}) =>
+    () =>
+      new Response(body, { status: 200, headers: { "content-type": "application/json", ...headers } });
+
+  it("defaults to 4 MiB: a body of exactly that is read", async () => {
+    await expect(answering(answer(successOfSize(MIB_4))).getMeetingParticipant(validParams())).resolves.toEqual(
+      successBody().data,
+    );
+  });
+
+  it("defaults to 4 MiB: one byte more is refused", async () => {
+    const issues = await issuesOf(answering(answer(successOfSize(MIB_4 + 1))).getMeetingParticipant(validParams()));
+    expect(issues).toEqual([{ pointer: "", message: "body is larger than the 4194304-byte limit" }]);
+  });
+
+  it("a declared length over the limit is refused; one exactly at it is read", async () => {
+    const small = JSON.stringify(successBody());
+    const declaring = (length: number) => answer(small, { "content-length": String(length) });
+    const limit = { maxResponseBytes: 1_000 };
+    const issues = await issuesOf(answering(declaring(1_001), limit).getMeetingParticipant(validParams()));
+    expect(issues).toEqual([{ pointer: "", message: "body is larger than the 1000-byte limit" }]);
+    await expect(answering(declaring(1_000), limit).getMeetingParticipant(validParams())).resolves.toEqual(
+      successBody().data,
+    );
+  });
+
+  it("a body in many chunks is counted across them", async () => {
+    const text = successOfSize(3_000);
+    const chunked = (limit: number) =>
+      answering(
+        () =>
+          new Response(
+            new ReadableStream({
+              start(controller) {
+                for (let at = 0; at < text.length; at += 100)
+                  controller.enqueue(new TextEncoder().encode(text.slice(at, at + 100)));
+                controller.close();
+              },
+            }),
+            { headers: { "content-type": "application/json" } },
+          ),
+        { maxResponseBytes: limit },
+      );
+    await expect(chunked(3_000).getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
+    const issues = await issuesOf(chunked(2_999).getMeetingParticipant(validParams()));
+    expect(issues).toEqual([{ pointer: "", message: "body is larger than the 2999-byte limit" }]);
+  });
+});
+
+describe("what errors carry", () => {
+  it("RealtimeKitApiError keeps the answer's headers, but not as an enumerable field", async () => {
+    const error = await answering(() =>
+      json({ success: false, errors: [] }, 429, { "retry-after": "7", "cf-ray": "8c1f-AMS" }),
+    )
+      .getMeetingParticipant(validParams(), { maxRetries: 0 })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error.headers.get("retry-after")).toBe("7");
+    expect(Object.keys(error)).not.toContain("headers");
+    expect(Object.getOwnPropertyDescriptor(error, "headers")?.enumerable).toBe(false);
+    expect(JSON.stringify(error)).not.toContain("retry-after");
+  });
+
+  it.each([
+    ["off-schema", () => json({ success: "yes" }, 200, { "cf-ray": "8c1f-AMS" }), { validateResponses: true }],
+    [
+      "not JSON",
+      () => new Response("{", { headers: { "content-type": "application/json", "cf-ray": "8c1f-AMS" } }),
+      {},
+    ],
+  ])("RealtimeKitResponseValidationError's requestId is the answer's cf-ray (%s)", async (_, response, options) => {
+    const error = await answering(response, options)
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
+    expect(error.requestId).toBe("8c1f-AMS");
+  });
+
+  it("RealtimeKitResponseValidationError's requestId is undefined without a cf-ray", async () => {
+    const error = await answering(() => json({ success: false }))
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
+    expect(error).toHaveProperty("requestId", undefined);
   });
 });
 
