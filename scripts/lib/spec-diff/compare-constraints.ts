@@ -8,8 +8,17 @@ import { child, joinPointer, type Located } from "./pointer.ts";
 type Direction = "request" | "response";
 type Effect = "narrowed" | "loosened" | "changed";
 
-const UPPER_BOUNDS = ["maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum"];
-const LOWER_BOUNDS = ["minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum"];
+const UPPER_BOUNDS = ["maxLength", "maxItems", "maxProperties"];
+const LOWER_BOUNDS = ["minLength", "minItems", "minProperties"];
+/**
+ * A number's bounds, each stated by an inclusive keyword, an exclusive one, or both: compared as one bound per
+ * side, whichever spelling states it. `sign` orders them: a larger `sign × limit` is the tighter bound.
+ */
+const NUMBER_BOUNDS = {
+  minimum: { exclusive: "exclusiveMinimum", sign: 1 },
+  maximum: { exclusive: "exclusiveMaximum", sign: -1 },
+} as const;
+type NumberBound = { limit: number; exclusive: boolean; keyword: string };
 /** Constraints that are either there or not: adding one narrows, removing it loosens, editing it does both. */
 const PRESENCE = ["format", "pattern", "multipleOf", "uniqueItems"];
 const CONSEQUENCES = {
@@ -35,14 +44,19 @@ export function compareConstraints({ documents, base, head, responses }: Operati
       if (!effect) continue;
       const breaking = effect === "changed" || effect === (direction === "request" ? "narrowed" : "loosened");
       const level = breaking ? "major" : "minor";
-      const written = keyword === "integer" ? "type" : keyword;
+      // A number bound is reported at the keyword that states it, in the head (in the base when it went).
+      const stated = (is[keyword] ?? was[keyword]) as NumberBound | unknown;
+      const written =
+        keyword === "integer" ? "type" : keyword in NUMBER_BOUNDS ? (stated as NumberBound).keyword : keyword;
       const pointer = joinPointer(is[keyword] === undefined ? before.pointer : after.pointer, written);
       const values =
         keyword === "integer"
           ? is.integer
             ? "number → integer"
             : "integer → number"
-          : `${JSON.stringify(was[keyword]) ?? "none"} → ${JSON.stringify(is[keyword]) ?? "none"}`;
+          : keyword in NUMBER_BOUNDS
+            ? `${shownBound(keyword, was[keyword])} → ${shownBound(keyword, is[keyword])}`
+            : `${JSON.stringify(was[keyword]) ?? "none"} → ${JSON.stringify(is[keyword]) ?? "none"}`;
       const message = `${head.id}: ${written} ${values}: ${CONSEQUENCES[direction][level]}`;
       changes.push(change(level, `${direction}-constraint-${effect}`, pointer, message));
     }
@@ -80,17 +94,9 @@ function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
   for (const keyword of [...UPPER_BOUNDS, ...LOWER_BOUNDS, ...PRESENCE]) {
     if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
   }
-  // 3.0 writes an exclusive bound as a flag beside minimum/maximum; 3.1 as a number of its own.
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
-    if (typeof result[flag] === "boolean") {
-      if (result[flag] && result[bound] !== undefined) {
-        result[flag] = result[bound];
-        delete result[bound];
-      } else delete result[flag];
-    }
+  for (const [inclusive, { exclusive, sign }] of Object.entries(NUMBER_BOUNDS)) {
+    const bound = numberBound(schema, inclusive, exclusive, sign);
+    if (bound) result[inclusive] = bound;
   }
   // Limits that allow everything are no limits.
   for (const keyword of ["minLength", "minItems", "minProperties"]) if (result[keyword] === 0) delete result[keyword];
@@ -101,10 +107,42 @@ function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
   return result;
 }
 
+/**
+ * The bound a schema puts on one side of a number. OpenAPI 3.0 writes an exclusive bound as a flag beside
+ * minimum/maximum; 3.1 as a number of its own, which may stand beside an inclusive one: then the tighter counts.
+ */
+function numberBound(schema: Record<string, any>, inclusive: string, exclusive: string, sign: number) {
+  const flag = schema[exclusive];
+  const candidates: NumberBound[] = [];
+  if (typeof schema[inclusive] === "number") {
+    const excluded = flag === true;
+    candidates.push({ limit: schema[inclusive], exclusive: excluded, keyword: excluded ? exclusive : inclusive });
+  }
+  if (typeof flag === "number") candidates.push({ limit: flag, exclusive: true, keyword: exclusive });
+  return candidates.reduce<NumberBound | undefined>(
+    (tightest, bound) => (!tightest || compareBounds(bound, tightest, sign) > 0 ? bound : tightest),
+    undefined,
+  );
+}
+
+/** Above 0 when `a` allows less than `b` (on the side `sign` says), below 0 when more, 0 when the same. */
+function compareBounds(a: NumberBound, b: NumberBound, sign: number): number {
+  return a.limit === b.limit ? Number(a.exclusive) - Number(b.exclusive) : Math.sign(sign * (a.limit - b.limit));
+}
+
+const shownBound = (keyword: string, bound: unknown) =>
+  bound === undefined
+    ? "none"
+    : `${keyword === "minimum" ? ">" : "<"}${(bound as NumberBound).exclusive ? "" : "="} ${(bound as NumberBound).limit}`;
+
 function effectOf(keyword: string, was: unknown, is: unknown): Effect | undefined {
   if (was === is) return undefined;
   if (was === undefined) return "narrowed";
   if (is === undefined) return "loosened";
+  if (keyword in NUMBER_BOUNDS) {
+    const order = compareBounds(is as NumberBound, was as NumberBound, NUMBER_BOUNDS[keyword as "minimum"].sign);
+    return order > 0 ? "narrowed" : order < 0 ? "loosened" : undefined;
+  }
   if (UPPER_BOUNDS.includes(keyword)) return (is as number) < (was as number) ? "narrowed" : "loosened";
   if (LOWER_BOUNDS.includes(keyword)) return (is as number) > (was as number) ? "narrowed" : "loosened";
   if (keyword === "multipleOf") {
