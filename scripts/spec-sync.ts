@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isUrl } from "./lib/download-document.ts";
-import { syncSpecFrom } from "./lib/sync-spec.ts";
+import { describeNaming, syncSpecFrom } from "./lib/sync-spec.ts";
 
 const USAGE =
   "usage: pnpm spec:sync <upstream file (.json, .json.gz or .yaml) or https URL> [--date YYYY-MM-DD] [--check] [--config <sync config>]";
@@ -29,7 +29,8 @@ const configFile = values.config
   ? fromUser(values.config)
   : resolve(import.meta.dirname, "../openapi/sync.config.json");
 try {
-  const { text, output } = await syncSpecFrom(configFile, fromUser(positionals[0]!), { date: values.date });
+  const { text, output, naming } = await syncSpecFrom(configFile, fromUser(positionals[0]!), { date: values.date });
+  for (const line of describeNaming(naming)) console.warn(line);
   if (values.check) {
     const same = readFileSync(output, "utf8") === text;
     console.log(same ? `${output} is up to date` : `${output} differs from what the upstream document gives`);

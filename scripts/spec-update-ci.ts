@@ -5,12 +5,14 @@ import { resolve } from "node:path";
 import { writeGithubOutputs } from "./lib/github-output.ts";
 import { parseSpecUpdateArgs } from "./lib/spec-update-args.ts";
 import { specUpdatePullRequest } from "./lib/spec-update-pull-request.ts";
+import { describeNaming } from "./lib/sync-spec.ts";
 import { updateSpec } from "./lib/update-spec.ts";
 
 const { source, ...options } = parseSpecUpdateArgs("spec:update:ci");
 try {
   const update = await updateSpec(resolve(import.meta.dirname, ".."), source, options);
   console.log(`against ${update.against}: ${update.bump}`);
+  for (const line of describeNaming(update.naming)) console.warn(line);
   writeGithubOutputs({ bump: update.bump, ...specUpdatePullRequest(update) });
 } catch (error) {
   console.error(`spec:update:ci: ${(error as Error).message}`);

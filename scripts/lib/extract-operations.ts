@@ -1,6 +1,5 @@
 import type { OpenApiDocument } from "./load-document.ts";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { METHODS } from "./select-operations.ts";
 
 /**
  * Builds a document holding only the named operations and the components they reach through `$ref`
@@ -22,7 +21,8 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
       };
     }
   }
-  assertOperationsExist(found, operationIds);
+  const missing = operationIds.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new Error(`operation(s) not found upstream: ${missing.join(", ")}`);
 
   const components: Record<string, Record<string, unknown>> = {};
   const visit = (node: unknown): void => {
@@ -63,16 +63,6 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
     paths,
     components,
   };
-}
-
-/** Fails with the missing operationIds, so a renamed or removed upstream operation is named, not guessed at. */
-export function assertOperationsExist(source: OpenApiDocument | Set<string>, operationIds: string[]): void {
-  const found =
-    source instanceof Set
-      ? source
-      : new Set(Object.values(source.paths).flatMap((item) => METHODS.map((method) => item?.[method]?.operationId)));
-  const missing = operationIds.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new Error(`operation(s) not found upstream: ${missing.join(", ")}`);
 }
 
 function foldParameters(source: OpenApiDocument, path: string, pathLevel: any[] = [], operationLevel: any[] = []) {

@@ -1,14 +1,26 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { applyOverlay, type Overlay } from "./apply-overlay.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { assertOperationsExist, extractOperations } from "./extract-operations.ts";
+import { extractOperations } from "./extract-operations.ts";
 import { loadUpstream, loadUpstreamFile, type Upstream, type UpstreamOptions } from "./load-upstream.ts";
+import { METHODS, type Selection, selectOperations } from "./select-operations.ts";
 
-export type SyncConfig = { operations: string[]; overlay: string; output: string };
-export type SyncedSpec = { text: string; output: string };
+/** openapi/sync.config.json: what is published (a path prefix), each operation's method name, overlay, output. */
+export type SyncConfig = {
+  select: { pathPrefix: string };
+  methods: Record<string, string>;
+  overlay: string;
+  output: string;
+};
+export type SyncedSpec = {
+  text: string;
+  output: string;
+  /** Operations the config does not name yet, with the names derived for them; and names it holds in vain. */
+  naming: Pick<Selection, "derived" | "unused">;
+};
 
 /** `syncSpecFrom` for a file on disk, without waiting: the upstream date from `date` or the file name. */
 export function syncSpec(configFile: string, upstreamFile: string, date?: string): SyncedSpec {
@@ -31,16 +43,33 @@ export async function syncSpecFrom(
   return specFromUpstream(configFile, config, await loadUpstream(source, options));
 }
 
+/** What a maintainer should do about the naming: name the new operations, drop the stale names. */
+export function describeNaming({ derived, unused }: SyncedSpec["naming"]): string[] {
+  return [
+    ...derived.map(
+      ({ operationId, method }) =>
+        `new operation ${operationId} is published as ${method}(): name it in openapi/sync.config.json "methods"`,
+    ),
+    ...unused.map((operationId) => `openapi/sync.config.json names ${operationId}, which upstream no longer has`),
+  ];
+}
+
 const readSyncConfig = (configFile: string) => JSON.parse(readFileSync(configFile, "utf8")) as SyncConfig;
 
 function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upstream): SyncedSpec {
   const { document, bytes, date } = upstream;
-  // Checked before the overlay, whose targets would otherwise be the first thing to fail.
-  assertOperationsExist(document, config.operations);
+  // Selected before the overlay, whose targets would otherwise be the first thing to fail on a bad document.
+  const selection = selectOperations(document, config);
   const upstreamInfo = { title: document.info.title, version: document.info.version };
-  const overlay = parseYaml(readFileSync(join(dirname(configFile), config.overlay), "utf8")) as Overlay;
+  const overlay = parseYaml(readFileSync(resolve(dirname(configFile), config.overlay), "utf8")) as Overlay;
   applyOverlay(document, overlay);
-  const spec = extractOperations(document, config.operations);
+  const spec = extractOperations(document, selection.operationIds);
+  // Each operation carries its method name, so docs, codegen and the diff read it from the spec alone.
+  for (const item of Object.values(spec.paths)) {
+    for (const method of METHODS) {
+      if (item[method]) item[method]["x-client-method"] = selection.methods.get(item[method].operationId);
+    }
+  }
   spec.info = {
     ...spec.info,
     "x-upstream": {
@@ -49,5 +78,9 @@ function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upst
       sha256: createHash("sha256").update(bytes).digest("hex"),
     },
   };
-  return { text: canonicalJson(spec), output: join(dirname(configFile), config.output) };
+  return {
+    text: canonicalJson(spec),
+    output: resolve(dirname(configFile), config.output),
+    naming: { derived: selection.derived, unused: selection.unused },
+  };
 }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { lastReleasedSpec } from "./last-release-spec.ts";
 import type { UpstreamOptions } from "./load-upstream.ts";
 import type { Bump, Change } from "./spec-diff/index.ts";
-import { syncSpecFrom } from "./sync-spec.ts";
+import { type SyncedSpec, syncSpecFrom } from "./sync-spec.ts";
 import { writeSpecChangeset } from "./write-changeset.ts";
 
 export const SPEC_CHANGESET = ".changeset/upstream-spec-update.md";
@@ -16,6 +16,8 @@ export type SpecUpdate = {
   upstream: UpstreamInfo;
   /** What the new spec was compared with: "the last release (1.0.1)", a --base file, or "the committed spec". */
   against: string;
+  /** Operations published under a derived method name (to be named in sync.config.json), and stale names. */
+  naming: SyncedSpec["naming"];
 };
 
 /**
@@ -27,7 +29,7 @@ export async function updateSpec(
   source: string,
   options: UpstreamOptions & { base?: { text: string; label: string } | undefined } = {},
 ): Promise<SpecUpdate> {
-  const { text, output } = await syncSpecFrom(`${root}/openapi/sync.config.json`, source, options);
+  const { text, output, naming } = await syncSpecFrom(`${root}/openapi/sync.config.json`, source, options);
   // The base is what consumers have: the last published spec, or, before the first release, the committed one.
   const published = options.base ? undefined : lastReleasedSpec();
   const released =
@@ -41,5 +43,5 @@ export async function updateSpec(
   const { bump, changes } = await diffSpecs(JSON.parse(baseText), head);
   const upstream = head.info["x-upstream"] as UpstreamInfo;
   writeSpecChangeset(`${root}/${SPEC_CHANGESET}`, PACKAGES, bump === "none" ? undefined : { bump, changes, upstream });
-  return { bump, changes, upstream, against: released ? released.label : "the committed spec" };
+  return { bump, changes, upstream, against: released ? released.label : "the committed spec", naming };
 }

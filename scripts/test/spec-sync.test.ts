@@ -1,17 +1,31 @@
-// spec:sync on a small committed upstream fixture (the real participant path item and its neighbours,
-// cut from Cloudflare's 2026-08-14 document): same output as the committed spec, only what is published.
+// spec:sync on a committed upstream fixture (Cloudflare's 2026-08-14 document cut down to every RealtimeKit path,
+// one unrelated path and the components they reach): same output as the committed spec, only what is published.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { syncSpec } from "../lib/sync-spec.ts";
+import { methodNameFrom, methodNameProblem } from "../lib/select-operations.ts";
+import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
 
 const CONFIG = new URL("../../openapi/sync.config.json", import.meta.url).pathname;
 const COMMITTED = readFileSync(new URL("../../openapi/realtimekit.openapi.json", import.meta.url), "utf8");
 const FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
 const fixture = () => JSON.parse(readFileSync(FIXTURE, "utf8"));
+const config = () => JSON.parse(readFileSync(CONFIG, "utf8"));
+const METHODS = ["get", "put", "post", "patch", "delete"];
+const operationsOf = (spec: any) =>
+  Object.entries<any>(spec.paths).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ path, method, ...item[method] })),
+  );
+/** A copy of the sync config, changed by `change`, beside the real overlay (configs name their overlay relatively). */
+const configWith = (change: (config: any) => void) => {
+  const changed = config();
+  change(changed);
+  changed.overlay = new URL("../../openapi/overlay.yaml", import.meta.url).pathname;
+  return write(`sync-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(changed));
+};
 
 let dir: string;
 beforeAll(() => {
@@ -39,10 +53,14 @@ describe("spec:sync", () => {
     });
   });
 
-  it("keeps only the configured operation and the components it reaches", () => {
+  it("publishes every operation under the path prefix, each with its configured method name, and nothing else", () => {
     const spec = JSON.parse(syncSpec(CONFIG, FIXTURE).text);
-    const operations = Object.values<Record<string, { operationId: string }>>(spec.paths).flatMap(Object.values);
-    expect(operations.map((o) => o.operationId)).toEqual(JSON.parse(readFileSync(CONFIG, "utf8")).operations);
+    const upstream = operationsOf(fixture()).filter(({ path }) => path.startsWith(config().select.pathPrefix));
+    const published = operationsOf(spec);
+    expect(published.map((o) => o.operationId).sort()).toEqual(upstream.map((o) => o.operationId).sort());
+    expect(Object.keys(spec.paths).every((path) => path.startsWith(config().select.pathPrefix))).toBe(true);
+    for (const operation of published)
+      expect(operation["x-client-method"]).toBe(config().methods[operation.operationId]);
     const refs = new Set(JSON.stringify(spec).match(/#\/components\/[^"]+/g));
     const defined = Object.entries<object>(spec.components).flatMap(([section, entries]) =>
       Object.keys(entries).map((name) => `#/components/${section}/${name}`),
@@ -53,11 +71,16 @@ describe("spec:sync", () => {
     expect(Object.keys(spec.components.securitySchemes)).toEqual(["api_token"]);
   });
 
-  it("declares each path parameter once, in path order", () => {
+  it("declares each path parameter once, in path order, on every operation", () => {
     const spec = JSON.parse(syncSpec(CONFIG, FIXTURE).text);
-    const [path, item] = Object.entries<any>(spec.paths)[0]!;
-    const names = item.get.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+    for (const operation of operationsOf(spec)) {
+      const resolve = (p: any) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()] : p);
+      const names = operation.parameters
+        .map(resolve)
+        .filter((p: any) => p.in === "path")
+        .map((p: any) => p.name);
+      expect(names).toEqual([...operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+    }
   });
 
   it("reads .json.gz and YAML, and ignores the input's key order", () => {
@@ -77,12 +100,44 @@ describe("spec:sync", () => {
     expect(() => syncSpec(CONFIG, write(name, text))).toThrow(message);
   });
 
-  it("says which operation is missing", () => {
-    const document = fixture();
-    for (const item of Object.values<any>(document.paths)) delete item.get;
-    expect(() => syncSpec(CONFIG, write("no-op-2026-01-01.json", JSON.stringify(document)))).toThrow(
-      /operation\(s\) not found upstream: get_meeting_participant/,
+  it("publishes an operation the config does not name under a name made from its operationId, and reports it", () => {
+    const configFile = configWith((c) => delete c.methods.KickPartcipants);
+    const { text, naming } = syncSpec(configFile, FIXTURE);
+    expect(naming).toEqual({ derived: [{ operationId: "KickPartcipants", method: "kickPartcipants" }], unused: [] });
+    expect(operationsOf(JSON.parse(text)).find((o) => o.operationId === "KickPartcipants")["x-client-method"]).toBe(
+      "kickPartcipants",
     );
+    expect(describeNaming(naming)).toEqual([
+      'new operation KickPartcipants is published as kickPartcipants(): name it in openapi/sync.config.json "methods"',
+    ]);
+  });
+
+  it("reports a configured name whose operation upstream no longer has", () => {
+    const document = fixture();
+    const path = operationsOf(document).find((o) => o.operationId === "get_meeting_participant")!.path;
+    delete document.paths[path].get;
+    const { naming } = syncSpec(CONFIG, write("gone-2026-01-01.json", JSON.stringify(document)));
+    expect(naming).toEqual({ derived: [], unused: ["get_meeting_participant"] });
+  });
+
+  it.each([
+    ["not lowerCamelCase", "GetMeeting", /"GetMeeting" for get_meeting must be lowerCamelCase/],
+    ["a single word", "meeting", /"meeting" for get_meeting must be lowerCamelCase/],
+    ["no verb first", "meetingGet", /"meetingGet" for get_meeting must start with a verb/],
+    ["given twice", "createMeeting", /"createMeeting" is given to both create_meeting and get_meeting/],
+  ])("refuses a method name that is %s", (_, name, message) => {
+    const configFile = configWith((c) => (c.methods.get_meeting = name));
+    expect(() => syncSpec(configFile, FIXTURE)).toThrow(message);
+  });
+
+  it("derives names as a verb and a noun in lowerCamelCase", () => {
+    expect(methodNameFrom("get-v2-livestream-session-livestream-id", "get")).toBe("getLivestreamSessionLivestreamId");
+    expect(methodNameFrom("KickPartcipants", "post")).toBe("kickPartcipants");
+    expect(methodNameFrom("post-presets", "post")).toBe("createPostPresets");
+    expect(methodNameFrom("sessions", "get")).toBe("getSessions");
+    expect(methodNameFrom("list", "get")).toBe("listOperation");
+    for (const name of ["getSessions", "createPostPresets", "listOperation"])
+      expect(methodNameProblem(name)).toBe(undefined);
   });
 
   it("names a dangling $ref", () => {
@@ -95,8 +150,11 @@ describe("spec:sync", () => {
 
   it("fails when an overlay correction no longer applies upstream", () => {
     const document = fixture();
-    const path = Object.keys(document.paths).find((p) => p.endsWith("{participant_id}"))!;
-    document.paths[path].parameters = document.paths[path].parameters.filter((p: any) => !p.$ref);
+    // Upstream stops declaring meeting_id twice: the overlay action that removed the second declaration matches nothing.
+    for (const item of Object.values<any>(document.paths)) {
+      if (item.parameters)
+        item.parameters = item.parameters.filter((p: any) => !p.$ref?.endsWith("/realtimekit_meeting_id"));
+    }
     expect(() => syncSpec(CONFIG, write("fixed-2026-01-01.json", JSON.stringify(document)))).toThrow(/matches nothing/);
   });
 

@@ -1,10 +1,10 @@
 import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
 import type { FetchFunction } from "../src/index.ts";
 
-/** The operation's path template, read from the spec the packages ship. */
-export const PARTICIPANT_PATH = Object.keys(
-  spec.paths,
-)[0] as "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
+/** The participant operation's path template, found in the spec the packages ship by its method name. */
+export const PARTICIPANT_PATH = Object.entries(spec.paths).find(
+  ([, item]) => (item as { get?: { "x-client-method"?: string } }).get?.["x-client-method"] === "getMeetingParticipant",
+)![0] as "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
 
 /** Parameters that satisfy every rule in the spec. */
 export const validParams = () => ({

@@ -7,7 +7,7 @@ import {
   type Participant,
   RealtimeKitApiError,
   RealtimeKitConnectionError,
-  RealtimeKitError,
+  type RealtimeKitError,
   RealtimeKitResponseValidationError,
   RealtimeKitTimeoutError,
   RealtimeKitValidationError,

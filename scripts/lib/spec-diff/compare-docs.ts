@@ -33,6 +33,8 @@ const NOT_WALKED = new Set([
   "servers",
   "responses",
   "parameters",
+  // The client's method name: compare-operations.ts classifies a rename (major).
+  "x-client-method",
 ]);
 
 /** `default` is documentation too: the packages do not apply it, the server does, whichever version a caller uses. */
@@ -53,14 +55,15 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
     for (const key of new Set([...Object.keys(before.node), ...Object.keys(after.node)])) {
       const [was, is] = [before.node[key], after.node[key]];
       const pointer = joinPointer(is === undefined ? before.pointer : after.pointer, key);
-      if (isDocumentation(key)) {
+      if (NOT_WALKED.has(key)) {
+      } else if (isDocumentation(key)) {
         const message = `${head.id}: ${key} ${describe(was, is)}`;
         if (!sameJson(was, is)) changes.push(change("patch", kindOf(key), pointer, message));
       } else if (key === "deprecated") {
         // Deprecation is a notice, not a break: semver's convention is a minor release.
         const message = `${head.id}: ${is ? "now deprecated" : "no longer deprecated"}`;
         if (Boolean(was) !== Boolean(is)) changes.push(change("minor", "deprecation-changed", pointer, message));
-      } else if (NOT_WALKED.has(key) || was === undefined || is === undefined) {
+      } else if (was === undefined || is === undefined) {
       } else if (MAPS.has(key) && isObject(was) && isObject(is)) {
         for (const name of Object.keys(is)) if (name in was) step(before, after, key, name);
       } else if (Array.isArray(was) && Array.isArray(is)) {

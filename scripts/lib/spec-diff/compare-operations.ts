@@ -28,6 +28,12 @@ export function compareOperation(base: Operation, head: Operation): Change[] {
   if (base.path !== head.path) {
     changes.push(change("major", "path-changed", at, `${head.id}: path changed from ${base.path} to ${head.path}`));
   }
+  // The client's method for the operation: code calling the old name stops compiling.
+  const [wasCalled, isCalled] = [base.located.node["x-client-method"], head.located.node["x-client-method"]];
+  if (wasCalled !== isCalled) {
+    const message = `${head.id}: client method renamed from ${wasCalled ?? "none"}() to ${isCalled ?? "none"}()`;
+    changes.push(change("major", "method-renamed", joinPointer(at, "x-client-method"), message));
+  }
   if (base.method !== head.method) {
     const [was, is] = [base.method.toUpperCase(), head.method.toUpperCase()];
     changes.push(change("major", "method-changed", at, `${head.id}: method changed from ${was} to ${is}`));

@@ -13,7 +13,7 @@ import { findOperations, pairOperation, publishedOperationIds } from "./operatio
 export type { Bump, Change, Level, SpecDiff } from "./change.ts";
 
 export type DiffOptions = {
-  /** The operationIds consumers can call; by default those openapi/sync.config.json publishes. */
+  /** The operationIds consumers can call; by default every operation in either document. */
   operations?: readonly string[];
 };
 
@@ -22,7 +22,7 @@ export async function diffSpecs(
   head: OpenApiDocument,
   options: DiffOptions = {},
 ): Promise<SpecDiff> {
-  const ids = options.operations ?? publishedOperationIds();
+  const ids = options.operations ?? publishedOperationIds(base, head);
   const [before, after] = [findOperations(base, ids), findOperations(head, ids)];
   // Comparing two documents that publish nothing would say "none" about the wrong files.
   if (before.size === 0 && after.size === 0) {

@@ -1,11 +1,9 @@
 // The published operations of a document, each with what a call depends on gathered in one place:
 // parameters merged from path item and operation, responses, success status, security and servers.
-import { readFileSync } from "node:fs";
 import type { OpenApiDocument } from "../load-document.ts";
 import { child, documentRoot, joinPointer, type Located, resolve } from "./pointer.ts";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const CONFIG_FILE = new URL("../../../openapi/sync.config.json", import.meta.url);
 
 export type Side = "base" | "head";
 
@@ -30,9 +28,18 @@ export type OperationPair = Record<Side, Operation> & {
   responses: ResponsePair[];
 };
 
-/** The operationIds that `pnpm spec:sync` publishes: other upstream operations are none of our consumers' business. */
-export function publishedOperationIds(): string[] {
-  return (JSON.parse(readFileSync(CONFIG_FILE, "utf8")) as { operations: string[] }).operations;
+/**
+ * The operations either document publishes. Our spec holds only what `pnpm spec:sync` selected, so every
+ * operation in it is published; one in only one of the two was added or removed.
+ */
+export function publishedOperationIds(...documents: OpenApiDocument[]): string[] {
+  const ids = new Set<string>();
+  for (const document of documents) {
+    for (const item of Object.values(document.paths)) {
+      for (const method of METHODS) if (item?.[method]?.operationId) ids.add(item[method].operationId);
+    }
+  }
+  return [...ids];
 }
 
 export function findOperations(document: OpenApiDocument, ids: readonly string[]): Map<string, Operation> {

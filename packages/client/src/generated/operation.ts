@@ -25,8 +25,7 @@ export const getMeetingParticipantOperation = {
         "maxLength": 32
       },
       "app_id": {
-        "type": "string",
-        "maxLength": 32
+        "type": "string"
       },
       "meeting_id": {
         "type": "string",

@@ -2,6 +2,426 @@
 // change the spec (or openapi/overlay.yaml) and run `pnpm generate`.
 
 export interface paths {
+    "/accounts/{account_id}/realtime/kit/{app_id}/analytics/daywise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch day-wise session and recording analytics data for an App
+         * @description Returns day-wise session and recording analytics data of an App for the specified time range start_date to end_date. If start_date and end_date are not provided, the default time range is set from 30 days ago to the current date.
+         */
+        get: operations["get-org-analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/daywise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch day-wise analytics data for your livestreams
+         * @description Returns day-wise livestream analytics for the specified time range.
+         */
+        get: operations["get-livestream-analytics-daywise"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch complete analytics data for your livestreams
+         * @description Returns livestream analytics for the specified time range.
+         */
+        get: operations["get-livestream-analytics-complete"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/livestreams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all livestreams
+         * @description Returns details of livestreams associated with the given App ID. It includes livestreams created by your App and RealtimeKit meetings that are livestreamed by your App. If you only want details of livestreams created by your App and not RealtimeKit meetings, you can use the `exclude_meetings` query parameter.
+         */
+        get: operations["fetch_all_livestreams"];
+        put?: never;
+        /**
+         * Create an independent livestream
+         * @description Creates a livestream for the given App ID and returns ingest server, stream key, and playback URL. You can pass custom input to the ingest server and stream key, and freely distribute the content using the playback URL on any player that supports HLS/LHLS.
+         */
+        post: operations["create_livestream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch livestream details using livestream ID
+         * @description Returns details of a livestream with sessions for the given livestream ID. Retreive the livestream ID using the `Start livestreaming a meeting` API.
+         */
+        get: operations["get-v2-livestream-session-livestream-id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}/active-livestream-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch active livestream session details
+         * @description Returns details of all active livestreams for the given livestream ID. Retreive the livestream ID using the `Start livestreaming a meeting` API.
+         */
+        get: operations["get-v2-active-livestream-session-details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/livestreams/sessions/{livestream-session-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch livestream session details using livestream session ID
+         * @description Returns livestream session details for the given livestream session ID. Retrieve the `livestream_session_id`using the `Fetch livestream session details using a session ID` API.
+         */
+        get: operations["get-v2-livestreams-livestream-session-id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all meetings for an App
+         * @description Returns all meetings for the given App ID.
+         */
+        get: operations["get_all_meetings"];
+        put?: never;
+        /**
+         * Create a meeting
+         * @description Create a meeting for the given App ID.
+         */
+        post: operations["create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch a meeting for an App
+         * @description Returns a meeting details in an App for the given meeting ID.
+         */
+        get: operations["get_meeting"];
+        /**
+         * Replace a meeting
+         * @description Replaces all the details for the given meeting ID.
+         */
+        put: operations["replace_meeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a meeting
+         * @description Updates a meeting in an App for the given meeting ID.
+         */
+        patch: operations["update_meeting"];
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch active livestreams for a meeting
+         * @description Returns details of all active livestreams for the given meeting ID.
+         */
+        get: operations["get-v2-meetings-meetingId-active-livestream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop livestreaming a meeting
+         * @description Stops the active livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
+         */
+        post: operations["stop_livestreaming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of an active session
+         * @description Returns details of an ongoing active session for the given meeting ID.
+         */
+        get: operations["GetActiveSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kick participants from an active session
+         * @description Kicks one or more participants from an active session using user ID or custom participant ID.
+         */
+        post: operations["KickPartcipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kick all participants
+         * @description Kicks all participants from an active session for the given meeting ID.
+         */
+        post: operations["KickAllParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute participants of an active session
+         * @description Mutes one or more participants from an active session using user ID or custom participant ID.
+         */
+        post: operations["MuteParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mute all participants
+         * @description Mutes all participants of an active session for the given meeting ID.
+         */
+        post: operations["MuteAllParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a poll
+         * @description Creates a new poll in an active session for the given meeting ID.
+         */
+        post: operations["CreatePoll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch livestream session details for a meeting
+         * @description Returns livestream session details for the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
+         */
+        get: operations["livestream-session-details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start livestreaming a meeting
+         * @description Starts livestream of a meeting associated with the given meeting ID. Retreive the meeting ID using the `Create a meeting` API.
+         */
+        post: operations["start-livestreaming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all participants of a meeting
+         * @description Returns all participants detail for the given meeting ID.
+         */
+        get: operations["get_meeting_participants"];
+        put?: never;
+        /**
+         * Add a participant
+         * @description Adds a participant to the given meeting ID.
+         */
+        post: operations["add_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}": {
         parameters: {
             query?: never;
@@ -14,6 +434,486 @@ export interface paths {
          * @description Returns a participant details for the given meeting and participant ID.
          */
         get: operations["get_meeting_participant"];
+        /**
+         * Replace a participant's detail
+         * @description Replaces a participant's details for the given meeting and participant ID.
+         */
+        put: operations["replace_participant"];
+        post?: never;
+        /**
+         * Delete a participant
+         * @description Deletes a participant for the given meeting and participant ID.
+         */
+        delete: operations["delete_meeting_participant"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a participant's detail
+         * @description Updates a participant's details for the given meeting and participant ID.
+         */
+        patch: operations["edit_participant"];
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh participant's authentication token
+         * @description Regenerates participant's authentication token for the given meeting and participant ID.
+         */
+        post: operations["regenerate_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all presets
+         * @description Fetches all the presets belonging to an App.
+         */
+        get: operations["get-presets"];
+        put?: never;
+        /**
+         * Create a preset
+         * @description Creates a preset belonging to the current App
+         */
+        post: operations["post-presets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of a preset
+         * @description Fetches details of a preset using the provided preset ID
+         */
+        get: operations["get-presets-preset_id"];
+        /**
+         * Replace a preset
+         * @description Replace all details for the preset using the provided preset ID.
+         */
+        put: operations["put-presets-preset_id"];
+        post?: never;
+        /**
+         * Delete a preset
+         * @description Deletes a preset using the provided preset ID
+         */
+        delete: operations["delete-presets-preset_id"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a preset
+         * @description Update a preset by the provided preset ID
+         */
+        patch: operations["patch-presets-preset_id"];
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all recordings for an App
+         * @description Returns all recordings for an App. If the `meeting_id` parameter is passed, returns all recordings for the given meeting ID.
+         */
+        get: operations["get_all_recordings"];
+        put?: never;
+        /**
+         * Start recording a meeting
+         * @description Starts recording a meeting. The meeting can be started by an App admin directly, or a participant with permissions to start a recording, based on the type of authorization used.
+         */
+        post: operations["start_recording"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of a recording
+         * @description Returns details of a recording for the given recording ID.
+         */
+        get: operations["get_one_recording"];
+        /**
+         * Pause/Resume/Stop recording
+         * @description Pause/Resume/Stop a given recording ID.
+         */
+        put: operations["pause_resume_stop_recording"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch active recording
+         * @description Returns the active recording details for the given meeting ID.
+         */
+        get: operations["get_active_recording"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/recordings/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start recording participant audio tracks
+         * @description Starts track recording for a meeting. Track recording currently records separate participant audio tracks as WebM files in the RealtimeKit bucket. Video track recording is in development. For more information, refer to [Track recording](/realtime/realtimekit/recording-guide/track-recording/).
+         */
+        post: operations["startTrackRecordingForAMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all sessions of an App
+         * @description Returns details of all sessions of an App.
+         */
+        get: operations["GetSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of a session
+         * @description Returns data of the given session ID including recording details.
+         */
+        get: operations["GetSessionDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all chat messages of a session
+         * @description Returns a URL to download all chat messages of the session ID in CSV format.
+         */
+        get: operations["GetSessionChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/livestream-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch livestream session details using a session ID
+         * @description Returns livestream session details for the given session ID. Retreive the session ID using the `Fetch all sessions of an App` API.
+         */
+        get: operations["get-v2-livestreamsession-session-meetingId-active-livestream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch participants list of a session
+         * @description Returns a list of participants for the given session ID.
+         */
+        get: operations["GetSessionParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of a participant
+         * @description Returns details of the given participant ID along with call statistics for the given session ID.
+         */
+        get: operations["GetParticipantDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch summary of transcripts for a session
+         * @description Returns a Summary URL to download the Summary of Transcripts for the session ID as plain text.
+         */
+        get: operations["GetSessionSummary"];
+        put?: never;
+        /**
+         * Generate summary of Transcripts for the session
+         * @description Trigger Summary generation of Transcripts for the session ID.
+         */
+        post: operations["post-sessions-session_id-summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch the complete transcript for a session
+         * @description Returns a URL to download the transcript for the session ID in CSV format.
+         */
+        get: operations["GetSessionTranscript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of peer
+         * @description Returns participant details for the given peer ID along with call statistics.
+         */
+        get: operations["GetParticipantDataFromPeerId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all webhooks details
+         * @description Returns details of all webhooks for an App.
+         */
+        get: operations["getAllWebhooks"];
+        put?: never;
+        /**
+         * Add a webhook
+         * @description Adds a new webhook to an App.
+         */
+        post: operations["addWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch details of a webhook
+         * @description Returns webhook details for the given webhook ID.
+         */
+        get: operations["getWebhook"];
+        /**
+         * Replace a webhook
+         * @description Replace all details for the given webhook ID.
+         */
+        put: operations["replaceWebhook"];
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Removes a webhook for the given webhook ID.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a webhook
+         * @description Edits the webhook details for the given webhook ID.
+         */
+        patch: operations["editWebhook"];
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/{app_id}/webhooks/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all supported webhook events
+         * @description Returns the list of webhook event names supported by RealtimeKit.
+         */
+        get: operations["getAllWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch all apps
+         * @description Fetch all apps for your account
+         */
+        get: operations["get_apps"];
+        put?: never;
+        /**
+         * Create App
+         * @description Create new app for your account
+         */
+        post: operations["create_app"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{account_id}/realtime/kit/apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch app details
+         * @description Fetch details for an app in your account.
+         */
+        get: operations["get_app"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31,8 +931,175 @@ export interface components {
          * @example 023e105f4ecef8ad9ca31a8372d0c353
          */
         realtimekit_account_identifier: string;
+        realtimekit_ActiveSession: {
+            /** @description ID of the meeting this session is associated with. In the case of V2 meetings, it is always a UUID. In V1 meetings, it is a room name of the form `abcdef-ghijkl` */
+            associated_id: string;
+            readonly breakout_rooms?: components["schemas"]["realtimekit_ActiveSession"][];
+            /** @description timestamp when session created */
+            readonly created_at: string;
+            /** @description timestamp when session ended */
+            ended_at?: string;
+            /** @description ID of the session */
+            readonly id: string;
+            /** @description number of participants currently in the session */
+            live_participants: number;
+            /** @description number of maximum participants that were in the session */
+            max_concurrent_participants: number;
+            /** @description Title of the meeting this session belongs to */
+            meeting_display_name: string;
+            /** @description number of minutes consumed since the session started */
+            minutes_consumed: number;
+            /** @description App id that hosted this session */
+            organization_id: string;
+            /** @description timestamp when session started */
+            started_at: string;
+            /**
+             * @description current status of session
+             * @enum {string}
+             */
+            status: "LIVE" | "ENDED";
+            /**
+             * @description type of session
+             * @enum {string}
+             */
+            type: "meeting" | "livestream" | "participant";
+            /** @description timestamp when session was last updated */
+            readonly updated_at: string;
+        };
+        /**
+         * AIConfig
+         * @description The AI Config allows you to customize the behavior of meeting transcriptions and summaries
+         */
+        realtimekit_AIConfig: {
+            summarization?: components["schemas"]["realtimekit_SummarizationConfig"];
+            transcription?: components["schemas"]["realtimekit_TranscriptionConfig"];
+        };
         /** @description The app identifier tag. */
         realtimekit_app_id: string;
+        /**
+         * AudioConfig
+         * @description Object containing configuration regarding the audio that is being recorded.
+         */
+        realtimekit_AudioConfig: {
+            /**
+             * @description Audio signal pathway within an audio file that carries a specific sound source.
+             * @default stereo
+             * @enum {string}
+             */
+            channel: "mono" | "stereo";
+            /**
+             * @description Codec using which the recording will be encoded. If VP8/VP9 is selected for videoConfig, changing audioConfig is not allowed. In this case, the codec in the audioConfig is automatically set to vorbis.
+             * @default AAC
+             * @enum {string}
+             */
+            codec: "MP3" | "AAC";
+            /**
+             * @description Controls whether to export audio file seperately
+             * @default true
+             */
+            export_file: boolean;
+        };
+        /** @description Per-sample inbound (consumer) audio statistics. */
+        realtimekit_AudioConsumerStats: {
+            bytes_received?: number;
+            concealment_events?: number;
+            consumer_id?: string;
+            jitter?: number;
+            jitter_buffer_delay?: number;
+            jitter_buffer_emitted_count?: number;
+            mid?: string;
+            mos_quality?: number;
+            packets_lost?: number;
+            packets_received?: number;
+            peer_id?: string;
+            producer_id?: string;
+            ssrc?: number;
+            timestamp?: string;
+        };
+        /** @description Aggregated inbound (consumer) audio statistics for the session. */
+        realtimekit_AudioConsumerStatsCumulative: {
+            jitter_buffer_delay?: components["schemas"]["realtimekit_LatencyCumulative"];
+            packet_loss?: components["schemas"]["realtimekit_PacketLossCumulative"];
+            quality_mos?: components["schemas"]["realtimekit_PercentileStats"];
+        };
+        /** @description Per-sample outbound (producer) audio statistics. */
+        realtimekit_AudioProducerStats: {
+            bytes_sent?: number;
+            jitter?: number;
+            mid?: string;
+            mos_quality?: number;
+            packets_lost?: number;
+            packets_sent?: number;
+            producer_id?: string;
+            rtt?: number;
+            ssrc?: number;
+            timestamp?: string;
+        };
+        /** @description Aggregated outbound (producer) audio statistics for the session. */
+        realtimekit_AudioProducerStatsCumulative: {
+            packet_loss?: components["schemas"]["realtimekit_PacketLossCumulative"];
+            quality_mos?: components["schemas"]["realtimekit_PercentileStats"];
+            rtt?: components["schemas"]["realtimekit_LatencyCumulative"];
+        };
+        /** @description ICE candidate pair statistics for a transport. */
+        realtimekit_CandidatePairStats: {
+            available_incoming_bitrate?: number;
+            available_outgoing_bitrate?: number;
+            bytes_discarded_on_send?: number;
+            bytes_received?: number;
+            bytes_sent?: number;
+            current_round_trip_time?: number;
+            /** @description Epoch milliseconds when the last packet was received. */
+            last_packet_received_timestamp?: number;
+            /** @description Epoch milliseconds when the last packet was sent. */
+            last_packet_sent_timestamp?: number;
+            local_candidate_address?: string;
+            local_candidate_id?: string;
+            local_candidate_network_type?: string;
+            local_candidate_port?: number;
+            local_candidate_protocol?: string;
+            local_candidate_related_address?: string;
+            local_candidate_related_port?: number;
+            local_candidate_type?: string;
+            local_candidate_url?: string;
+            nominated?: boolean;
+            packets_discarded_on_send?: number;
+            packets_received?: number;
+            packets_sent?: number;
+            remote_candidate_address?: string;
+            remote_candidate_id?: string;
+            remote_candidate_port?: number;
+            remote_candidate_protocol?: string;
+            remote_candidate_type?: string;
+            remote_candidate_url?: string;
+            total_round_trip_time?: number;
+        };
+        realtimekit_ChatMessage: {
+            /** @description URL where the chat logs can be downloaded */
+            chat_download_url: string;
+            /** @description Time when the download URL will expire */
+            chat_download_url_expiry: string;
+        };
+        realtimekit_ErrorResponse: {
+            /** @description Object containing details of the error that occurred */
+            error: {
+                /**
+                 * @description Error code
+                 * @example 404
+                 */
+                code: number;
+                /**
+                 * @description Error message
+                 * @example Error: resource not found
+                 */
+                message: string;
+            };
+            /**
+             * @description Whether the operation succeeded or not
+             * @example false
+             */
+            success: boolean;
+        };
         realtimekit_GenericErrorResponse: {
             error: {
                 /** @description HTTP status code of the error. */
@@ -45,6 +1112,81 @@ export interface components {
              * @default false
              */
             success: boolean;
+        };
+        /**
+         * InteractiveConfig
+         * @description Allows you to add timed metadata to your recordings, which are digital markers inserted into a video file to provide contextual information at specific points in the content range. The ID3 tags containing this information are available to clients on the playback timeline in HLS format. The output files are generated in a compressed .tar format.
+         */
+        realtimekit_InteractiveConfig: {
+            /**
+             * @description The metadata is presented in the form of ID3 tags.
+             * @enum {string}
+             */
+            type?: "ID3";
+        };
+        /** @description Cumulative latency distribution (milliseconds-based thresholds). */
+        realtimekit_LatencyCumulative: {
+            "100ms_or_greater_event_fraction"?: number;
+            "250ms_or_greater_event_fraction"?: number;
+            "500ms_or_greater_event_fraction"?: number;
+            avg?: number;
+        };
+        /** LivestreamingConfig */
+        realtimekit_LivestreamingConfig: {
+            /**
+             * Format: uri
+             * @description RTMP URL to stream to
+             * @example rtmp://a.rtmp.youtube.com/live2
+             */
+            rtmp_url?: string;
+        };
+        realtimekit_Meeting: {
+            /**
+             * Format: date-time
+             * @description Timestamp the object was created at. The time is returned in ISO format.
+             */
+            readonly created_at: string;
+            /**
+             * Format: uuid
+             * @description ID of the meeting.
+             */
+            readonly id: string;
+            /** @description Specifies if the meeting should start getting livestreamed on start. */
+            live_stream_on_start?: boolean;
+            /** @description Specifies if Chat within a meeting should persist for a week. */
+            persist_chat?: boolean;
+            /** @description Specifies if the meeting should start getting recorded as soon as someone joins the meeting. */
+            record_on_start?: boolean;
+            recording_config?: components["schemas"]["realtimekit_RecordingConfig"];
+            /**
+             * @description Time in seconds, for which a session remains active, after the last participant has left the meeting.
+             * @default 60
+             */
+            session_keep_alive_time_in_secs: number;
+            /**
+             * @description Whether the meeting is `ACTIVE` or `INACTIVE`. Users will not be able to join an `INACTIVE` meeting.
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "INACTIVE";
+            /** @description Automatically generate summary of meetings using transcripts. Requires Transcriptions to be enabled, and can be retrieved via Webhooks or summary API. */
+            summarize_on_end?: boolean;
+            /** @description Title of the meeting. */
+            title?: string;
+            /** @description Automatically generate transcripts when the meeting ends. */
+            transcribe_on_end?: boolean;
+            /**
+             * Format: date-time
+             * @description Timestamp the object was updated at. The time is returned in ISO format.
+             */
+            readonly updated_at: string;
+        };
+        /** @description Cumulative packet loss distribution. */
+        realtimekit_PacketLossCumulative: {
+            "5_or_greater_event_fraction"?: number;
+            "10_or_greater_event_fraction"?: number;
+            "25_or_greater_event_fraction"?: number;
+            "50_or_greater_event_fraction"?: number;
+            avg?: number;
         };
         /**
          * Participant
@@ -77,6 +1219,1204 @@ export interface components {
              * @description When this object was updated. The time is returned in ISO format.
              */
             readonly updated_at: string;
+        };
+        realtimekit_ParticipantsList: {
+            /** @description timestamp when this participant was created. */
+            readonly created_at?: string;
+            /** @description ID passed by client to create this participant. */
+            custom_participant_id?: string;
+            /** @description Display name of participant when joining the session. */
+            display_name?: string;
+            /** @description number of minutes for which the participant was in the session. */
+            duration?: number;
+            /** @description Participant ID. This maps to the corresponding peerId. */
+            id?: string;
+            /** @description timestamp at which participant joined the session. */
+            joined_at?: string;
+            /** @description timestamp at which participant left the session. */
+            left_at?: string;
+            /** @description Connection lifecycle events for the participant's peer. Only included when `include_peer_events` is true. */
+            peer_events?: components["schemas"]["realtimekit_PeerEvent"][];
+            /** @description Name of the preset associated with the participant. */
+            preset_name?: string;
+            /** @description timestamp when this participant's data was last updated. */
+            readonly updated_at?: string;
+            /** @description User id for this participant. */
+            user_id?: string;
+        };
+        realtimekit_PatchWebhookRequest: {
+            /** @default true */
+            enabled: boolean;
+            /** @description Events that the webhook will get triggered by */
+            events?: ("meeting.started" | "meeting.ended" | "meeting.participantJoined" | "meeting.participantLeft" | "recording.statusUpdate" | "livestreaming.statusUpdate" | "meeting.chatSynced" | "meeting.transcript" | "meeting.summary")[];
+            /** @description Name of the webhook */
+            name?: string;
+            /**
+             * Format: uri
+             * @description URL the webhook will send events to
+             * @example https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e
+             */
+            url?: string;
+        };
+        /** @description A connection lifecycle event recorded for a participant's peer. */
+        realtimekit_PeerEvent: {
+            /** @description Timestamp when this peer event was created. */
+            readonly created_at?: string;
+            /**
+             * @description Name of the peer event.
+             * @enum {string}
+             */
+            event_name?: "PEER_CREATED" | "PEER_JOINING" | "PEER_LEAVING";
+            /** @description ID of the peer event. */
+            id?: string;
+            /** @description Minutes consumed attributed to this event. */
+            minutes_consumed?: number;
+            /** @description ID of the participant this event belongs to. */
+            participant_id?: string | null;
+            /** @description Peer ID this event belongs to. */
+            peer_id?: string;
+            /**
+             * @description View type of the preset associated with the peer.
+             * @enum {string|null}
+             */
+            preset_view_type?: "GROUP_CALL" | "WEBINAR" | "AUDIO_ROOM" | "LIVESTREAM" | "CHAT" | null;
+            /** @description ID of the session this event belongs to. */
+            session_id?: string | null;
+            /** @description ID of the socket session associated with this event. */
+            socket_session_id?: string | null;
+            /** @description Timestamp when this peer event was last updated. */
+            readonly updated_at?: string;
+        };
+        realtimekit_PeerParticipantDetails: {
+            /** @description timestamp when this participant was created. */
+            readonly created_at?: string;
+            /** @description ID passed by client to create this participant. */
+            custom_participant_id?: string;
+            /** @description Display name of participant when joining the session. */
+            display_name?: string;
+            /** @description number of minutes for which the participant was in the session. */
+            duration?: number;
+            /**
+             * Format: uuid
+             * @description ID of the participant.
+             */
+            id?: string;
+            /** @description timestamp at which participant joined the session. */
+            joined_at?: string;
+            /** @description timestamp at which participant left the session. */
+            left_at?: string;
+            /** @description Connection lifecycle events for the participant's peer. */
+            peer_events?: components["schemas"]["realtimekit_PeerEvent"][];
+            peer_report?: components["schemas"]["realtimekit_PeerReport"];
+            /** @description Name of the preset associated with the participant. */
+            role?: string;
+            /** Format: uuid */
+            session_id?: string;
+            /** @description timestamp when this participant's data was last updated. */
+            readonly updated_at?: string;
+            /** @description User id for this participant. */
+            user_id?: string;
+        };
+        /** @description Peer call statistics report. */
+        realtimekit_PeerReport: {
+            metadata?: components["schemas"]["realtimekit_PeerReportMetadata"];
+            quality?: components["schemas"]["realtimekit_PeerReportQuality"];
+        };
+        /** @description A media device (camera, microphone, or speaker). */
+        realtimekit_PeerReportDevice: {
+            /** @description ID of the device. */
+            device_id?: string;
+            /** @description Kind of device, for example audioinput or videoinput. */
+            kind?: string;
+            /** @description Human-readable label of the device. */
+            label?: string;
+        };
+        /** @description A change to the set of available devices at a point in time. */
+        realtimekit_PeerReportDeviceUpdate: {
+            /** @description Devices that became available. */
+            added?: components["schemas"]["realtimekit_PeerReportDevice"][];
+            /** @description Devices that became unavailable. */
+            removed?: components["schemas"]["realtimekit_PeerReportDevice"][];
+            /** @description Timestamp of the device update. */
+            timestamp?: string;
+        };
+        /** @description A timestamped event recorded during the participant's connection. */
+        realtimekit_PeerReportEvent: {
+            /** @description Event-specific metadata. Keys vary per event; values are primitive scalars (string, number, boolean, or null). */
+            metadata?: {
+                [key: string]: (string | null) | number | boolean;
+            };
+            /** @description Name of the event. */
+            name?: string;
+            /** @description Timestamp when the event occurred. */
+            timestamp?: string;
+        };
+        /** @description Connection and device metadata for the participant. */
+        realtimekit_PeerReportMetadata: {
+            audio_devices_updates?: components["schemas"]["realtimekit_PeerReportDeviceUpdate"][];
+            browser_metadata?: {
+                browser?: string;
+                browser_version?: string;
+                engine?: string;
+                user_agent?: string;
+                webgl_support?: boolean | null;
+            };
+            candidate_pairs?: {
+                consuming_transport?: components["schemas"]["realtimekit_CandidatePairStats"][];
+                producing_transport?: components["schemas"]["realtimekit_CandidatePairStats"][];
+            };
+            device_info?: {
+                cpus?: number;
+                is_mobile?: boolean;
+                os?: string;
+                os_version?: string;
+            };
+            events?: components["schemas"]["realtimekit_PeerReportEvent"][];
+            ip_information?: {
+                asn?: {
+                    asn?: string;
+                    domain?: string;
+                    name?: string;
+                    route?: string;
+                    type?: string;
+                };
+                city?: string;
+                country?: string;
+                ipv4?: string;
+                org?: string;
+                region?: string;
+                timezone?: string;
+            };
+            native_metadata?: {
+                audio_encoder?: string;
+                video_encoder?: string;
+            };
+            pc_metadata?: {
+                effective_network_type?: string;
+                reflexive_connectivity?: boolean;
+                relay_connectivity?: boolean;
+                sdp?: string[];
+                timestamp?: string;
+                turn_connectivity?: boolean;
+            }[];
+            room_view_type?: string;
+            sdk_name?: string;
+            sdk_type?: string;
+            sdk_version?: string;
+            selected_device_updates?: {
+                device?: components["schemas"]["realtimekit_PeerReportDevice"];
+                timestamp?: string;
+            }[];
+            speaker_devices_updates?: components["schemas"]["realtimekit_PeerReportDeviceUpdate"][];
+            video_devices_updates?: components["schemas"]["realtimekit_PeerReportDeviceUpdate"][];
+        };
+        /** @description Media quality statistics for the participant. */
+        realtimekit_PeerReportQuality: {
+            audio_consumer?: components["schemas"]["realtimekit_AudioConsumerStats"][];
+            audio_consumer_cumulative?: components["schemas"]["realtimekit_AudioConsumerStatsCumulative"];
+            audio_producer?: components["schemas"]["realtimekit_AudioProducerStats"][];
+            audio_producer_cumulative?: components["schemas"]["realtimekit_AudioProducerStatsCumulative"];
+            screenshare_audio_consumer?: components["schemas"]["realtimekit_AudioConsumerStats"][];
+            screenshare_audio_consumer_cumulative?: components["schemas"]["realtimekit_AudioConsumerStatsCumulative"];
+            screenshare_audio_producer?: components["schemas"]["realtimekit_AudioProducerStats"][];
+            screenshare_audio_producer_cumulative?: components["schemas"]["realtimekit_AudioProducerStatsCumulative"];
+            screenshare_video_consumer?: components["schemas"]["realtimekit_VideoConsumerStats"][];
+            screenshare_video_consumer_cumulative?: components["schemas"]["realtimekit_VideoConsumerStatsCumulative"];
+            screenshare_video_producer?: components["schemas"]["realtimekit_VideoProducerStats"][];
+            screenshare_video_producer_cumulative?: components["schemas"]["realtimekit_VideoProducerStatsCumulative"];
+            video_consumer?: components["schemas"]["realtimekit_VideoConsumerStats"][];
+            video_consumer_cumulative?: components["schemas"]["realtimekit_VideoConsumerStatsCumulative"];
+            video_producer?: components["schemas"]["realtimekit_VideoProducerStats"][];
+            video_producer_cumulative?: components["schemas"]["realtimekit_VideoProducerStatsCumulative"];
+        };
+        /** @description Distribution summary with average and percentiles. */
+        realtimekit_PercentileStats: {
+            avg?: number;
+            p50?: number;
+            p75?: number;
+            p90?: number;
+        };
+        realtimekit_Poll: {
+            anonymous?: boolean;
+            created_by?: string;
+            hide_votes?: boolean;
+            /** @description ID of the poll */
+            readonly id: string;
+            /** @description Answer options */
+            options: {
+                count: number;
+                /** @description Text of the answer option */
+                text: string;
+                votes: {
+                    id: string;
+                    name: string;
+                }[];
+            }[];
+            /** @description Question asked by the poll */
+            question: string;
+            voted?: string[];
+        };
+        /** Preset */
+        realtimekit_Preset: {
+            config: {
+                /**
+                 * @description Livestream viewer quality levels.
+                 * @default []
+                 */
+                livestream_viewer_qualities: number[] | null;
+                /** @description Maximum number of screen shares that can be active at a given time */
+                max_screenshare_count: number;
+                /** @description Maximum number of streams that are visible on a device */
+                max_video_streams: {
+                    /** @description Maximum number of video streams visible on desktop devices */
+                    desktop: number;
+                    /** @description Maximum number of streams visible on mobile devices */
+                    mobile: number;
+                };
+                /** @description Media configuration options. eg: Video quality */
+                media: {
+                    /** @description Control options for Audio quality. */
+                    audio?: {
+                        /**
+                         * @description Enable High Quality Audio for your meetings
+                         * @default false
+                         */
+                        enable_high_bitrate: boolean;
+                        /**
+                         * @description Enable Stereo for your meetings
+                         * @default false
+                         */
+                        enable_stereo: boolean;
+                    };
+                    /** @description Configuration options for participant screen shares */
+                    screenshare: {
+                        /** @description Frame rate of screen share */
+                        frame_rate: number;
+                        /**
+                         * @description Quality of screen share
+                         * @enum {string}
+                         */
+                        quality: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                    };
+                    /** @description Configuration options for participant videos */
+                    video: {
+                        /** @description Frame rate of participants' video */
+                        frame_rate: number;
+                        /**
+                         * @description Video quality of participants
+                         * @enum {string}
+                         */
+                        quality: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                        /**
+                         * @description Enable simulcast for participant videos.
+                         * @default false
+                         */
+                        simulcast: boolean;
+                    };
+                };
+                /**
+                 * @description Type of the meeting
+                 * @enum {string}
+                 */
+                view_type: "GROUP_CALL" | "WEBINAR" | "AUDIO_ROOM" | "LIVESTREAM";
+            };
+            /** @description Name of the preset */
+            name: string;
+            permissions: {
+                accept_stage_requests?: boolean;
+                /** @description Whether this participant can accept waiting requests */
+                accept_waiting_requests: boolean;
+                can_accept_production_requests: boolean;
+                can_change_participant_permissions: boolean;
+                can_edit_display_name: boolean;
+                can_livestream: boolean;
+                can_record: boolean;
+                can_spotlight: boolean;
+                chat: {
+                    private: {
+                        can_receive: boolean;
+                        can_send: boolean;
+                        files: boolean;
+                        text: boolean;
+                    };
+                    public: {
+                        /** @description Can send messages in general */
+                        can_send: boolean;
+                        /** @description Can send file messages */
+                        files: boolean;
+                        /** @description Can send text messages */
+                        text: boolean;
+                    };
+                };
+                connected_meetings: {
+                    can_alter_connected_meetings: boolean;
+                    can_switch_connected_meetings: boolean;
+                    can_switch_to_parent_meeting: boolean;
+                };
+                disable_participant_audio: boolean;
+                disable_participant_screensharing: boolean;
+                disable_participant_video: boolean;
+                /** @description Whether this participant is visible to others or not */
+                hidden_participant: boolean;
+                /** @default false */
+                is_recorder: boolean;
+                kick_participant: boolean;
+                /** @description Media permissions */
+                media: {
+                    /** @description Audio permissions */
+                    audio: {
+                        /**
+                         * @description Can produce audio
+                         * @enum {string}
+                         */
+                        can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                    /** @description Screenshare permissions */
+                    screenshare: {
+                        /**
+                         * @description Can produce screen share video
+                         * @enum {string}
+                         */
+                        can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                    /** @description Video permissions */
+                    video: {
+                        /**
+                         * @description Can produce video
+                         * @enum {string}
+                         */
+                        can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                };
+                pin_participant: boolean;
+                /** @description Plugin permissions */
+                plugins: {
+                    /** @description Can close plugins that are already open */
+                    can_close: boolean;
+                    /** @description Can edit plugin config */
+                    can_edit_config: boolean;
+                    /** @description Can start plugins */
+                    can_start: boolean;
+                    config: components["schemas"]["realtimekit_PresetPluginConfig"];
+                };
+                /** @description Poll permissions */
+                polls: {
+                    /** @description Can create polls */
+                    can_create: boolean;
+                    /** @description Can view polls */
+                    can_view: boolean;
+                    /** @description Can vote on polls */
+                    can_vote: boolean;
+                };
+                /**
+                 * @description Type of the recording peer
+                 * @default NONE
+                 * @enum {string}
+                 */
+                recorder_type: "RECORDER" | "LIVESTREAMER" | "NONE";
+                show_participant_list: boolean;
+                /** @enum {string} */
+                stage_access?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                stage_enabled?: boolean;
+                transcription_enabled?: boolean;
+                /**
+                 * @description Waiting room type
+                 * @enum {string}
+                 */
+                waiting_room_type: "SKIP" | "ON_PRIVILEGED_USER_ENTRY" | "SKIP_ON_ACCEPT";
+            };
+            ui: {
+                design_tokens: {
+                    /** @enum {string} */
+                    border_radius: "sharp" | "rounded" | "extra-rounded" | "circular";
+                    /** @enum {string} */
+                    border_width: "none" | "thin" | "fat";
+                    colors: {
+                        background: {
+                            /** @default #222222 */
+                            600: string;
+                            /** @default #1f1f1f */
+                            700: string;
+                            /** @default #1b1b1b */
+                            800: string;
+                            /** @default #181818 */
+                            900: string;
+                            /** @default #141414 */
+                            1000: string;
+                        };
+                        brand: {
+                            /** @default #844d1c */
+                            300: string;
+                            /** @default #9d5b22 */
+                            400: string;
+                            /** @default #b56927 */
+                            500: string;
+                            /** @default #d37c30 */
+                            600: string;
+                            /** @default #d9904f */
+                            700: string;
+                        };
+                        /** @default #FF2D2D */
+                        danger: string;
+                        /** @default #62A504 */
+                        success: string;
+                        /** @default #EEEEEE */
+                        text: string;
+                        /** @default #EEEEEE */
+                        text_on_brand: string;
+                        /** @default #191919 */
+                        video_bg: string;
+                        /** @default #FFCD07 */
+                        warning: string;
+                    };
+                    font_family?: string;
+                    google_font?: string;
+                    /** Format: uri */
+                    logo?: string;
+                    /** @default 4 */
+                    spacing_base: number;
+                    /** @enum {string} */
+                    theme: "darkest" | "dark" | "light";
+                };
+            };
+        };
+        /**
+         * PresetListItem
+         * @description Returned by Get All Presets route
+         */
+        realtimekit_PresetListItem: {
+            /**
+             * Format: date-time
+             * @description Timestamp this preset was created at
+             */
+            readonly created_at?: string;
+            /**
+             * Format: uuid
+             * @description ID of the preset
+             */
+            id?: string;
+            /** @description Name of the preset */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description Timestamp this preset was last updated
+             */
+            readonly updated_at?: string;
+        };
+        /** @description Plugin configuration keyed by plugin UUID. */
+        realtimekit_PresetPluginConfig: {
+            [key: string]: {
+                /** @enum {string} */
+                access_control?: "FULL_ACCESS" | "VIEW_ONLY";
+                handles_view_only?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** realtimekitBucketConfig */
+        realtimekit_realtimekitBucketConfig: {
+            /** @description Controls whether recordings are uploaded to RealtimeKit's bucket. If set to false, `download_url`, `audio_download_url`, `download_url_expiry` won't be generated for a recording. */
+            enabled: boolean;
+        };
+        /** Recording */
+        realtimekit_Recording: {
+            /**
+             * Format: uri
+             * @description If the audio_config is passed, the URL for downloading the audio recording is returned.
+             */
+            readonly audio_download_url: string | null;
+            /**
+             * Format: uri
+             * @description URL where the recording can be downloaded.
+             */
+            readonly download_url: string | null;
+            /**
+             * Format: date-time
+             * @description Timestamp when the download URL expires.
+             */
+            readonly download_url_expiry: string | null;
+            /** @description File size of the recording, in bytes. */
+            readonly file_size: number | null;
+            /**
+             * Format: uuid
+             * @description ID of the recording
+             */
+            readonly id: string;
+            /**
+             * Format: date-time
+             * @description Timestamp when this recording was invoked.
+             */
+            invoked_time: string;
+            /** @description File name of the recording. */
+            output_file_name: string;
+            /** @description Total recording time in seconds. */
+            recording_duration?: number;
+            /**
+             * Format: uuid
+             * @description ID of the meeting session this recording is for.
+             */
+            readonly session_id: string | null;
+            /**
+             * Format: date-time
+             * @description Timestamp when this recording actually started after being invoked. Usually a few seconds after `invoked_time`.
+             */
+            started_time: string | null;
+            /**
+             * @description Current status of the recording.
+             * @enum {string}
+             */
+            status: "INVOKED" | "RECORDING" | "UPLOADING" | "UPLOADED" | "ERRORED" | "PAUSED";
+            /**
+             * Format: date-time
+             * @description Timestamp when this recording was stopped. Optional; is present only when the recording has actually been stopped.
+             */
+            stopped_time: string | null;
+        };
+        /**
+         * RecordingConfig
+         * @description Recording Configurations to be used for this meeting. This level of configs takes higher preference over App level configs on the RealtimeKit developer portal.
+         */
+        realtimekit_RecordingConfig: {
+            audio_config?: components["schemas"]["realtimekit_AudioConfig"];
+            /** @description Adds a prefix to the beginning of the file name of the recording. */
+            file_name_prefix?: string;
+            live_streaming_config?: components["schemas"]["realtimekit_LivestreamingConfig"];
+            /** @description Specifies the maximum duration for recording in seconds, ranging from a minimum of 60 seconds to a maximum of 24 hours. */
+            max_seconds?: number;
+            realtimekit_bucket_config?: components["schemas"]["realtimekit_realtimekitBucketConfig"];
+            storage_config?: components["schemas"]["realtimekit_StorageConfig"];
+            video_config?: components["schemas"]["realtimekit_VideoConfig"];
+        };
+        /** SessionParticipant */
+        realtimekit_SessionParticipant: {
+            readonly created_at: string;
+            /** @description Email of the session participant. */
+            email?: string;
+            /** @description ID of the session participant */
+            id: string;
+            /** @description Name of the session participant. */
+            name?: string;
+            /** @description A URL pointing to a picture of the participant. */
+            picture?: string;
+            readonly updated_at: string;
+        };
+        /** startReason */
+        realtimekit_startReason: {
+            caller?: {
+                /**
+                 * @description Name of the user who started the recording.
+                 * @example RealtimeKit_test
+                 */
+                name?: string;
+                /**
+                 * @description The type can be an App or a user. If the type is `user`, then only the `user_Id` and `name` are returned.
+                 * @enum {string}
+                 */
+                type?: "ORGANIZATION" | "USER";
+                /**
+                 * Format: uuid
+                 * @description The user ID of the person who started the recording.
+                 * @example d61f6956-e68f-4375-bf10-c38a704d1bec
+                 */
+                user_Id?: string;
+            };
+            /**
+             * @description Specifies if the recording was started using the "Start a Recording"API or using the parameter RECORD_ON_START in the "Create a meeting" API.
+             *
+             *     If the recording is initiated using the "RECORD_ON_START" parameter, the user details will not be populated.
+             * @enum {string}
+             */
+            reason?: "API_CALL" | "RECORD_ON_START";
+        };
+        /** stopReason */
+        realtimekit_stopReason: {
+            caller?: {
+                /**
+                 * @description Name of the user who stopped the recording.
+                 * @example RealtimeKit_test
+                 */
+                name?: string;
+                /**
+                 * @description The type can be an App or a user. If the type is `user`, then only the `user_Id` and `name` are returned.
+                 * @enum {string}
+                 */
+                type?: "ORGANIZATION" | "USER";
+                /**
+                 * Format: uuid
+                 * @description The user ID of the person who stopped the recording.
+                 * @example d61f6956-e68f-4375-bf10-c38a704d1bec
+                 */
+                user_Id?: string;
+            };
+            /**
+             * @description Specifies the reason why the recording stopped.
+             * @enum {string}
+             */
+            reason?: "API_CALL" | "INTERNAL_ERROR" | "ALL_PEERS_LEFT";
+        };
+        /** StorageConfig */
+        realtimekit_StorageConfig: {
+            /**
+             * @description Access key of the storage medium. Access key is not required for the `gcs` storage media type.
+             *
+             *     Note that this field is not readable by clients, only writeable.
+             */
+            access_key?: string;
+            /**
+             * @description Authentication method used for "sftp" type storage medium
+             * @enum {string}
+             */
+            auth_method?: "KEY" | "PASSWORD";
+            /** @description Name of the storage medium's bucket. */
+            bucket?: string;
+            /** @description SSH destination server host for SFTP type storage medium */
+            host?: string;
+            /** @description SSH destination server password for SFTP type storage medium when auth_method is "PASSWORD". If auth_method is "KEY", this specifies the password for the ssh private key. */
+            password?: string;
+            /** @description Path relative to the bucket root at which the recording will be placed. */
+            path?: string;
+            /** @description SSH destination server port for SFTP type storage medium */
+            port?: number;
+            /** @description Private key used to login to destination SSH server for SFTP type storage medium, when auth_method used is "KEY" */
+            private_key?: string;
+            /**
+             * @description Region of the storage medium.
+             * @example us-east-1
+             */
+            region?: string;
+            /** @description Secret key of the storage medium. Similar to `access_key`, it is only writeable by clients, not readable. */
+            secret?: string;
+            /**
+             * @description Type of storage media.
+             * @enum {string}
+             */
+            type: "aws" | "azure" | "digitalocean" | "gcs" | "sftp";
+            /** @description SSH destination server username for SFTP type storage medium */
+            username?: string;
+        } | null;
+        /**
+         * SummarizationConfig
+         * @description Summary Config
+         */
+        realtimekit_SummarizationConfig: {
+            /**
+             * @description Defines the style of the summary, such as general, team meeting, or sales call.
+             * @default general
+             * @enum {string}
+             */
+            summary_type: "general" | "team_meeting" | "sales_call" | "client_check_in" | "interview" | "daily_standup" | "one_on_one_meeting" | "lecture" | "code_review";
+            /**
+             * @description Determines the text format of the summary, such as plain text or markdown.
+             * @default markdown
+             * @enum {string}
+             */
+            text_format: "plain_text" | "markdown";
+            /**
+             * @description Sets the maximum number of words in the meeting summary.
+             * @default 500
+             */
+            word_limit: number;
+        };
+        /** TrackLayerConfig */
+        realtimekit_TrackConfigLayer: {
+            /** @description A file name prefix to apply for files generated from this layer */
+            file_name_prefix?: string;
+            /**
+             * @description Media kind to record. Track recording currently supports audio only.
+             * @default audio
+             * @enum {string}
+             */
+            media_kind: "audio";
+        };
+        realtimekit_Transcript: {
+            sessionId: string;
+            /** @description URL where the transcript can be downloaded */
+            transcript_download_url: string;
+            /** @description Time when the download URL will expire */
+            transcript_download_url_expiry: string;
+        };
+        /**
+         * TranscriptionConfig
+         * @description Transcription Configurations
+         */
+        realtimekit_TranscriptionConfig: {
+            /** @description Adds specific terms to improve accurate detection during transcription. */
+            keywords?: string[];
+            /**
+             * @description Specifies the language code for transcription to ensure accurate results.
+             * @default en-US
+             * @enum {string}
+             */
+            language: "en-US" | "en-IN" | "de" | "hi" | "sv" | "ru" | "pl" | "el" | "fr" | "nl";
+            /**
+             * @description Control the inclusion of offensive language in transcriptions.
+             * @default false
+             */
+            profanity_filter: boolean;
+        };
+        /** TranscriptSummary */
+        realtimekit_TranscriptSummary: {
+            sessionId: string;
+            /** @description URL where the summary of transcripts can be downloaded */
+            summaryDownloadUrl: string;
+            /** @description Time of Expiry before when you need to download the csv file. */
+            summaryDownloadUrlExpiry: string;
+        };
+        /** UpdatePreset */
+        realtimekit_UpdatePreset: {
+            config?: {
+                /**
+                 * @description Livestream viewer quality levels.
+                 * @default []
+                 */
+                livestream_viewer_qualities: number[] | null;
+                /** @description Maximum number of screen shares that can be active at a given time */
+                max_screenshare_count?: number;
+                /** @description Maximum number of streams that are visible on a device */
+                max_video_streams?: {
+                    /** @description Maximum number of video streams visible on desktop devices */
+                    desktop?: number;
+                    /** @description Maximum number of streams visible on mobile devices */
+                    mobile?: number;
+                };
+                /** @description Media configuration options. eg: Video quality */
+                media?: {
+                    /** @description Control options for Audio quality. */
+                    audio?: {
+                        /**
+                         * @description Enable High Quality Audio for your meetings
+                         * @default false
+                         */
+                        enable_high_bitrate: boolean;
+                        /**
+                         * @description Enable Stereo for your meetings
+                         * @default false
+                         */
+                        enable_stereo: boolean;
+                    };
+                    /** @description Configuration options for participant screen shares */
+                    screenshare?: {
+                        /** @description Frame rate of screen share */
+                        frame_rate?: number;
+                        /**
+                         * @description Quality of screen share
+                         * @enum {string}
+                         */
+                        quality?: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                    };
+                    /** @description Configuration options for participant videos */
+                    video?: {
+                        /** @description Frame rate of participants' video */
+                        frame_rate?: number;
+                        /**
+                         * @description Video quality of participants
+                         * @enum {string}
+                         */
+                        quality?: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                        /** @description Enable simulcast for participant videos. */
+                        simulcast?: boolean;
+                    };
+                };
+                /**
+                 * @description Type of the meeting
+                 * @enum {string}
+                 */
+                view_type?: "GROUP_CALL" | "WEBINAR" | "AUDIO_ROOM" | "LIVESTREAM";
+            };
+            /** @description Name of the preset */
+            name?: string;
+            permissions?: {
+                accept_stage_requests?: boolean;
+                /** @description Whether this participant can accept waiting requests */
+                accept_waiting_requests?: boolean;
+                can_accept_production_requests?: boolean;
+                can_change_participant_permissions?: boolean;
+                can_edit_display_name?: boolean;
+                can_livestream?: boolean;
+                can_record?: boolean;
+                can_spotlight?: boolean;
+                chat?: {
+                    private?: {
+                        can_receive?: boolean;
+                        can_send?: boolean;
+                        files?: boolean;
+                        text?: boolean;
+                    };
+                    public?: {
+                        /** @description Can send messages in general */
+                        can_send?: boolean;
+                        /** @description Can send file messages */
+                        files?: boolean;
+                        /** @description Can send text messages */
+                        text?: boolean;
+                    };
+                };
+                connected_meetings?: {
+                    can_alter_connected_meetings?: boolean;
+                    can_switch_connected_meetings?: boolean;
+                    can_switch_to_parent_meeting?: boolean;
+                };
+                disable_participant_audio?: boolean;
+                disable_participant_screensharing?: boolean;
+                disable_participant_video?: boolean;
+                /** @description Whether this participant is visible to others or not */
+                hidden_participant?: boolean;
+                /** @default false */
+                is_recorder: boolean;
+                kick_participant?: boolean;
+                /** @description Media permissions */
+                media?: {
+                    /** @description Audio permissions */
+                    audio?: {
+                        /**
+                         * @description Can produce audio
+                         * @enum {string}
+                         */
+                        can_produce?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                    /** @description Screenshare permissions */
+                    screenshare?: {
+                        /**
+                         * @description Can produce screen share video
+                         * @enum {string}
+                         */
+                        can_produce?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                    /** @description Video permissions */
+                    video?: {
+                        /**
+                         * @description Can produce video
+                         * @enum {string}
+                         */
+                        can_produce?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                    };
+                };
+                pin_participant?: boolean;
+                /** @description Plugin permissions */
+                plugins?: {
+                    /** @description Can close plugins that are already open */
+                    can_close?: boolean;
+                    /** @description Can edit plugin config */
+                    can_edit_config?: boolean;
+                    /** @description Can start plugins */
+                    can_start?: boolean;
+                    config?: components["schemas"]["realtimekit_PresetPluginConfig"];
+                };
+                /** @description Poll permissions */
+                polls?: {
+                    /** @description Can create polls */
+                    can_create?: boolean;
+                    /** @description Can view polls */
+                    can_view?: boolean;
+                    /** @description Can vote on polls */
+                    can_vote?: boolean;
+                };
+                /**
+                 * @description Type of the recording peer
+                 * @default NONE
+                 * @enum {string}
+                 */
+                recorder_type: "RECORDER" | "LIVESTREAMER" | "NONE";
+                show_participant_list?: boolean;
+                /** @enum {string} */
+                stage_access?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                stage_enabled?: boolean;
+                transcription_enabled?: boolean;
+                /**
+                 * @description Waiting room type
+                 * @enum {string}
+                 */
+                waiting_room_type?: "SKIP" | "ON_PRIVILEGED_USER_ENTRY" | "SKIP_ON_ACCEPT";
+            };
+            ui?: {
+                design_tokens?: {
+                    /** @enum {string} */
+                    border_radius?: "sharp" | "rounded" | "extra-rounded" | "circular";
+                    /** @enum {string} */
+                    border_width?: "none" | "thin" | "fat";
+                    colors?: {
+                        background?: {
+                            /** @default #222222 */
+                            600: string;
+                            /** @default #1f1f1f */
+                            700: string;
+                            /** @default #1b1b1b */
+                            800: string;
+                            /** @default #181818 */
+                            900: string;
+                            /** @default #141414 */
+                            1000: string;
+                        };
+                        brand?: {
+                            /** @default #844d1c */
+                            300: string;
+                            /** @default #9d5b22 */
+                            400: string;
+                            /** @default #b56927 */
+                            500: string;
+                            /** @default #d37c30 */
+                            600: string;
+                            /** @default #d9904f */
+                            700: string;
+                        };
+                        /** @default #FF2D2D */
+                        danger: string;
+                        /** @default #62A504 */
+                        success: string;
+                        /** @default #EEEEEE */
+                        text: string;
+                        /** @default #EEEEEE */
+                        text_on_brand: string;
+                        /** @default #191919 */
+                        video_bg: string;
+                        /** @default #FFCD07 */
+                        warning: string;
+                    };
+                    font_family?: string;
+                    google_font?: string;
+                    /** Format: uri */
+                    logo?: string;
+                    /** @default 4 */
+                    spacing_base: number;
+                    /** @enum {string} */
+                    theme?: "darkest" | "dark" | "light";
+                };
+            };
+        };
+        /** VideoConfig */
+        realtimekit_VideoConfig: {
+            /**
+             * @description Codec using which the recording will be encoded.
+             * @default H264
+             * @enum {string}
+             */
+            codec: "H264" | "VP8";
+            /**
+             * @description Controls whether to export video file seperately
+             * @default true
+             */
+            export_file: boolean;
+            /**
+             * @description Height of the recording video in pixels
+             * @default 720
+             * @example 720
+             */
+            height: number;
+            /** @description Watermark to be added to the recording */
+            watermark?: {
+                /**
+                 * @description Position of the watermark
+                 * @default left top
+                 * @enum {string}
+                 */
+                position: "left top" | "right top" | "left bottom" | "right bottom";
+                /** @description Size of the watermark */
+                size?: {
+                    /** @description Height of the watermark in px */
+                    height?: number;
+                    /** @description Width of the watermark in px */
+                    width?: number;
+                };
+                /**
+                 * Format: uri
+                 * @description URL of the watermark image
+                 */
+                url?: string;
+            };
+            /**
+             * @description Width of the recording video in pixels
+             * @default 1280
+             * @example 1280
+             */
+            width: number;
+        };
+        /** @description Per-sample inbound (consumer) video statistics. */
+        realtimekit_VideoConsumerStats: {
+            bytes_received?: number;
+            consumer_id?: string;
+            fir_count?: number;
+            frame_height?: number;
+            frame_width?: number;
+            frames_decoded?: number;
+            frames_dropped?: number;
+            frames_per_second?: number;
+            jitter?: number;
+            jitter_buffer_delay?: number;
+            jitter_buffer_emitted_count?: number;
+            key_frames_decoded?: number;
+            mid?: string;
+            mos_quality?: number;
+            packets_lost?: number;
+            packets_received?: number;
+            peer_id?: string;
+            producer_id?: string;
+            ssrc?: number;
+            timestamp?: string;
+        };
+        /** @description Aggregated inbound (consumer) video statistics for the session. */
+        realtimekit_VideoConsumerStatsCumulative: {
+            frame_per_second?: components["schemas"]["realtimekit_PercentileStats"];
+            frame_width?: components["schemas"]["realtimekit_PercentileStats"];
+            issues?: {
+                lag_fraction?: number;
+                no_video_fraction?: number;
+                poor_resolution_fraction?: number;
+            };
+            jitter_buffer_delay?: components["schemas"]["realtimekit_LatencyCumulative"];
+            key_frames_decoded_fraction?: number;
+            packet_loss?: components["schemas"]["realtimekit_PacketLossCumulative"];
+            quality_mos?: components["schemas"]["realtimekit_PercentileStats"];
+        };
+        /** @description Per-sample outbound (producer) video statistics. */
+        realtimekit_VideoProducerStats: {
+            bytes_sent?: number;
+            fir_count?: number;
+            frame_height?: number;
+            frame_width?: number;
+            frames_encoded?: number;
+            frames_per_second?: number;
+            jitter?: number;
+            key_frames_encoded?: number;
+            mid?: string;
+            mos_quality?: number;
+            packets_lost?: number;
+            packets_sent?: number;
+            pli_count?: number;
+            producer_id?: string;
+            quality_limitation_durations?: {
+                bandwidth?: number;
+                cpu?: number;
+                none?: number;
+                other?: number;
+            };
+            /** @enum {string} */
+            quality_limitation_reason?: "cpu" | "bandwidth" | "none" | "other";
+            quality_limitation_resolution_changes?: number;
+            rtt?: number;
+            ssrc?: number;
+            timestamp?: string;
+        };
+        /** @description Aggregated outbound (producer) video statistics for the session. */
+        realtimekit_VideoProducerStatsCumulative: {
+            frame_per_second?: components["schemas"]["realtimekit_PercentileStats"];
+            frame_width?: components["schemas"]["realtimekit_PercentileStats"];
+            high_negative_feedback_fraction?: number;
+            issues?: {
+                bandwidth_quality_limitation_fraction?: number;
+                cpu_quality_limitation_fraction?: number;
+                no_video_fraction?: number;
+                poor_resolution_fraction?: number;
+                quality_limitation_fraction?: number;
+            };
+            key_frames_encoded_fraction?: number;
+            packet_loss?: components["schemas"]["realtimekit_PacketLossCumulative"];
+            quality_mos?: components["schemas"]["realtimekit_PercentileStats"];
+            rtt?: components["schemas"]["realtimekit_LatencyCumulative"];
+        };
+        realtimekit_Webhook: {
+            /**
+             * Format: date-time
+             * @description Timestamp when this webhook was created
+             * @example 2022-05-28T07:01:53.075Z
+             */
+            readonly created_at: string;
+            /** @description Set to true if the webhook is active */
+            enabled: boolean;
+            /**
+             * @description Events this webhook will send updates for
+             * @example [
+             *       "meeting.started",
+             *       "meeting.ended",
+             *       "meeting.participantJoined",
+             *       "meeting.participantLeft",
+             *       "meeting.chatSynced",
+             *       "recording.statusUpdate",
+             *       "livestreaming.statusUpdate",
+             *       "meeting.transcript",
+             *       "meeting.summary"
+             *     ]
+             */
+            events: ("meeting.started" | "meeting.ended" | "meeting.participantJoined" | "meeting.participantLeft" | "meeting.chatSynced" | "recording.statusUpdate" | "livestreaming.statusUpdate" | "meeting.transcript" | "meeting.summary")[];
+            /**
+             * Format: uuid
+             * @description ID of the webhook
+             * @example 0d1f069d-43bb-489a-ad8c-7eb95592ba8e
+             */
+            readonly id: string;
+            /**
+             * @description Name of the webhook
+             * @example All events webhook
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description Timestamp when this webhook was updated
+             * @example 2022-05-28T07:01:53.075Z
+             */
+            readonly updated_at: string;
+            /**
+             * Format: uri
+             * @description URL the webhook will send events to
+             * @example https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e
+             */
+            url: string;
+        };
+        realtimekit_WebhookEventsSuccessResponse: {
+            data: ("meeting.started" | "meeting.ended" | "meeting.participantJoined" | "meeting.participantLeft" | "meeting.chatSynced" | "recording.statusUpdate" | "livestreaming.statusUpdate" | "meeting.transcript" | "meeting.summary")[];
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            success: true;
+        };
+        realtimekit_WebhookRequest: {
+            /**
+             * @description Set whether or not the webhook should be active when created
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * @description Events that this webhook will get triggered by
+             * @example [
+             *       "meeting.started",
+             *       "meeting.ended",
+             *       "meeting.participantJoined",
+             *       "meeting.participantLeft",
+             *       "meeting.chatSynced",
+             *       "recording.statusUpdate",
+             *       "livestreaming.statusUpdate",
+             *       "meeting.transcript",
+             *       "meeting.summary"
+             *     ]
+             */
+            events: ("meeting.started" | "meeting.ended" | "meeting.participantJoined" | "meeting.participantLeft" | "meeting.chatSynced" | "recording.statusUpdate" | "livestreaming.statusUpdate" | "meeting.transcript" | "meeting.summary")[];
+            /**
+             * @description Name of the webhook
+             * @example All events webhook
+             */
+            name: string;
+            /**
+             * Format: uri
+             * @description URL this webhook will send events to
+             * @example https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e
+             */
+            url: string;
+        };
+        realtimekit_WebhooksListSuccessResponse: {
+            data: components["schemas"]["realtimekit_Webhook"][];
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            success: true;
+        };
+        realtimekit_WebhookSuccessResponse: {
+            data: components["schemas"]["realtimekit_Webhook"];
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            success: true;
         };
         /**
          * @description Cloudflare's v4 failure envelope.
@@ -112,6 +2452,108 @@ export interface components {
         };
     };
     responses: {
+        /** @description Success response */
+        realtimekit_AddParticipant: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /**
+                     * Participant
+                     * @description Represents a participant.
+                     */
+                    data: {
+                        /**
+                         * Format: date-time
+                         * @description When this object was created. The time is returned in ISO format.
+                         */
+                        readonly created_at: string;
+                        /** @description A unique participant ID generated by the client. */
+                        custom_participant_id: string;
+                        /**
+                         * Format: uuid
+                         * @description ID of the participant.
+                         */
+                        id: string;
+                        /** @description Name of the participant. */
+                        name?: string | null;
+                        /**
+                         * Format: uri
+                         * @description URL to a picture of the participant.
+                         */
+                        picture?: string | null;
+                        /** @description Preset applied to the participant. */
+                        preset_name: string;
+                        /** @description The participant's auth token that can be used for joining a meeting from the client side. */
+                        token: string;
+                        /**
+                         * Format: date-time
+                         * @description When this object was updated. The time is returned in ISO format.
+                         */
+                        readonly updated_at: string;
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description response for creating a poll */
+        realtimekit_CreatePoll: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        action?: string;
+                        poll?: components["schemas"]["realtimekit_Poll"];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success response */
+        realtimekit_DeleteParticipant: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Data returned by the operation */
+                    data: {
+                        /**
+                         * Format: date-time
+                         * @description Timestamp this object was created at. The time is returned in ISO format.
+                         */
+                        readonly created_at: string;
+                        /** @description A unique participant ID generated by the client. */
+                        custom_participant_id: string;
+                        /**
+                         * Format: uuid
+                         * @description ID of the preset applied to this participant.
+                         */
+                        preset_id: string;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp this object was updated at. The time is returned in ISO format.
+                         */
+                        readonly updated_at: string;
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
         /** @description Failure response */
         realtimekit_GenericError: {
             headers: {
@@ -119,6 +2561,176 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["realtimekit_GenericErrorResponse"];
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetActiveRecording: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Data returned by the operation */
+                    data: components["schemas"]["realtimekit_Recording"];
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Active Session Success response */
+        realtimekit_GetActiveSession: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_ActiveSession"];
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Active Session is not found for the given meetingId */
+        realtimekit_GetActiveSessionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["realtimekit_GenericErrorResponse"];
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetAllMeetings: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_Meeting"][];
+                    paging: {
+                        /** @example 30 */
+                        end_offset: number;
+                        /** @example 1 */
+                        start_offset: number;
+                        /** @example 30 */
+                        total_count: number;
+                    };
+                    /**
+                     * @example true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetAllParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_Participant"][];
+                    paging: {
+                        /** @example 30 */
+                        end_offset: number;
+                        /** @example 1 */
+                        start_offset: number;
+                        /** @example 30 */
+                        total_count: number;
+                    };
+                    /**
+                     * @example true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Example response */
+        realtimekit_GetAllPresets: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_PresetListItem"][];
+                    paging: {
+                        /** @example 30 */
+                        end_offset: number;
+                        /** @example 1 */
+                        start_offset: number;
+                        /** @example 30 */
+                        total_count: number;
+                    };
+                    /**
+                     * @example true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success Response */
+        realtimekit_GetMeeting: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Data returned by the operation */
+                    data: {
+                        ai_config?: components["schemas"]["realtimekit_AIConfig"];
+                        /**
+                         * Format: date-time
+                         * @description Timestamp the object was created at. The time is returned in ISO format.
+                         */
+                        readonly created_at: string;
+                        /**
+                         * Format: uuid
+                         * @description ID of the meeting.
+                         */
+                        readonly id: string;
+                        /** @description Specifies if the meeting should start getting livestreamed on start. */
+                        live_stream_on_start?: boolean;
+                        /** @description Specifies if Chat within a meeting should persist for a week. */
+                        persist_chat?: boolean;
+                        /** @description Specifies if the meeting should start getting recorded as soon as someone joins the meeting. */
+                        record_on_start?: boolean;
+                        recording_config?: components["schemas"]["realtimekit_RecordingConfig"];
+                        /**
+                         * @description Time in seconds, for which a session remains active, after the last participant has left the meeting.
+                         * @default 60
+                         */
+                        session_keep_alive_time_in_secs: number;
+                        /**
+                         * @description Whether the meeting is `ACTIVE` or `INACTIVE`. Users will not be able to join an `INACTIVE` meeting.
+                         * @enum {string}
+                         */
+                        status?: "ACTIVE" | "INACTIVE";
+                        /** @description Automatically generate summary of meetings using transcripts. Requires Transcriptions to be enabled, and can be retrieved via Webhooks or summary API. */
+                        summarize_on_end?: boolean;
+                        /** @description Title of the meeting. */
+                        title?: string;
+                        /** @description Automatically generate transcripts when the meeting ends. */
+                        transcribe_on_end?: boolean;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp the object was updated at. The time is returned in ISO format.
+                         */
+                        readonly updated_at: string;
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
             };
         };
         /** @description Success response */
@@ -153,6 +2765,634 @@ export interface components {
                 };
             };
         };
+        /** @description Returns details of a participant using peer ID, including the peer report. */
+        realtimekit_GetParticipantDataFromPeerId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        participant?: components["schemas"]["realtimekit_PeerParticipantDetails"];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Returns details of a participant. */
+        realtimekit_GetParticipantDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        participant?: components["schemas"]["realtimekit_ParticipantsList"];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetPresetBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /**
+                     * Preset
+                     * @description Data returned by the operation
+                     */
+                    data: {
+                        config: {
+                            /**
+                             * @description Livestream viewer quality levels.
+                             * @default []
+                             */
+                            livestream_viewer_qualities: number[] | null;
+                            /** @description Maximum number of screen shares that can be active at a given time */
+                            max_screenshare_count: number;
+                            /** @description Maximum number of streams that are visible on a device */
+                            max_video_streams: {
+                                /** @description Maximum number of video streams visible on desktop devices */
+                                desktop: number;
+                                /** @description Maximum number of streams visible on mobile devices */
+                                mobile: number;
+                            };
+                            /** @description Media configuration options. eg: Video quality */
+                            media: {
+                                /** @description Control options for Audio quality. */
+                                audio?: {
+                                    /**
+                                     * @description Enable High Quality Audio for your meetings
+                                     * @default false
+                                     */
+                                    enable_high_bitrate: boolean;
+                                    /**
+                                     * @description Enable Stereo for your meetings
+                                     * @default false
+                                     */
+                                    enable_stereo: boolean;
+                                };
+                                /** @description Configuration options for participant screen shares */
+                                screenshare: {
+                                    /** @description Frame rate of screen share */
+                                    frame_rate: number;
+                                    /**
+                                     * @description Quality of screen share
+                                     * @enum {string}
+                                     */
+                                    quality: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                                };
+                                /** @description Configuration options for participant videos */
+                                video: {
+                                    /** @description Frame rate of participants' video */
+                                    frame_rate: number;
+                                    /**
+                                     * @description Video quality of participants
+                                     * @enum {string}
+                                     */
+                                    quality: "hd" | "vga" | "qvga" | "fhd" | "uhd";
+                                    /**
+                                     * @description Enable simulcast for participant videos.
+                                     * @default false
+                                     */
+                                    simulcast: boolean;
+                                };
+                            };
+                            /**
+                             * @description Type of the meeting
+                             * @enum {string}
+                             */
+                            view_type: "GROUP_CALL" | "WEBINAR" | "AUDIO_ROOM" | "LIVESTREAM";
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Timestamp this preset was created at
+                         */
+                        readonly created_at: string;
+                        /**
+                         * Format: uuid
+                         * @description ID of the preset
+                         */
+                        id: string;
+                        /** @description Name of the preset */
+                        name: string;
+                        permissions: {
+                            accept_stage_requests?: boolean;
+                            /** @description Whether this participant can accept waiting requests */
+                            accept_waiting_requests: boolean;
+                            can_accept_production_requests: boolean;
+                            can_change_participant_permissions: boolean;
+                            can_edit_display_name: boolean;
+                            can_livestream: boolean;
+                            can_record: boolean;
+                            can_spotlight: boolean;
+                            chat: {
+                                private: {
+                                    can_receive: boolean;
+                                    can_send: boolean;
+                                    files: boolean;
+                                    text: boolean;
+                                };
+                                public: {
+                                    /** @description Can send messages in general */
+                                    can_send: boolean;
+                                    /** @description Can send file messages */
+                                    files: boolean;
+                                    /** @description Can send text messages */
+                                    text: boolean;
+                                };
+                            };
+                            connected_meetings: {
+                                can_alter_connected_meetings: boolean;
+                                can_switch_connected_meetings: boolean;
+                                can_switch_to_parent_meeting: boolean;
+                            };
+                            disable_participant_audio: boolean;
+                            disable_participant_screensharing: boolean;
+                            disable_participant_video: boolean;
+                            /** @description Whether this participant is visible to others or not */
+                            hidden_participant: boolean;
+                            /** @default false */
+                            is_recorder: boolean;
+                            kick_participant: boolean;
+                            /** @description Media permissions */
+                            media: {
+                                /** @description Audio permissions */
+                                audio: {
+                                    /**
+                                     * @description Can produce audio
+                                     * @enum {string}
+                                     */
+                                    can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                                };
+                                /** @description Screenshare permissions */
+                                screenshare: {
+                                    /**
+                                     * @description Can produce screen share video
+                                     * @enum {string}
+                                     */
+                                    can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                                };
+                                /** @description Video permissions */
+                                video: {
+                                    /**
+                                     * @description Can produce video
+                                     * @enum {string}
+                                     */
+                                    can_produce: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                                };
+                            };
+                            pin_participant: boolean;
+                            /** @description Plugin permissions */
+                            plugins: {
+                                /** @description Can close plugins that are already open */
+                                can_close: boolean;
+                                /** @description Can edit plugin config */
+                                can_edit_config: boolean;
+                                /** @description Can start plugins */
+                                can_start: boolean;
+                                config: components["schemas"]["realtimekit_PresetPluginConfig"];
+                            };
+                            /** @description Poll permissions */
+                            polls: {
+                                /** @description Can create polls */
+                                can_create: boolean;
+                                /** @description Can view polls */
+                                can_view: boolean;
+                                /** @description Can vote on polls */
+                                can_vote: boolean;
+                            };
+                            /**
+                             * @description Type of the recording peer
+                             * @default NONE
+                             * @enum {string}
+                             */
+                            recorder_type: "RECORDER" | "LIVESTREAMER" | "NONE";
+                            show_participant_list: boolean;
+                            /** @enum {string} */
+                            stage_access?: "ALLOWED" | "NOT_ALLOWED" | "CAN_REQUEST";
+                            stage_enabled?: boolean;
+                            transcription_enabled?: boolean;
+                            /**
+                             * @description Waiting room type
+                             * @enum {string}
+                             */
+                            waiting_room_type: "SKIP" | "ON_PRIVILEGED_USER_ENTRY" | "SKIP_ON_ACCEPT";
+                        };
+                        ui: {
+                            design_tokens: {
+                                /** @enum {string} */
+                                border_radius: "sharp" | "rounded" | "extra-rounded" | "circular";
+                                /** @enum {string} */
+                                border_width: "none" | "thin" | "fat";
+                                colors: {
+                                    background: {
+                                        /** @default #222222 */
+                                        600: string;
+                                        /** @default #1f1f1f */
+                                        700: string;
+                                        /** @default #1b1b1b */
+                                        800: string;
+                                        /** @default #181818 */
+                                        900: string;
+                                        /** @default #141414 */
+                                        1000: string;
+                                    };
+                                    brand: {
+                                        /** @default #844d1c */
+                                        300: string;
+                                        /** @default #9d5b22 */
+                                        400: string;
+                                        /** @default #b56927 */
+                                        500: string;
+                                        /** @default #d37c30 */
+                                        600: string;
+                                        /** @default #d9904f */
+                                        700: string;
+                                    };
+                                    /** @default #FF2D2D */
+                                    danger: string;
+                                    /** @default #62A504 */
+                                    success: string;
+                                    /** @default #EEEEEE */
+                                    text: string;
+                                    /** @default #EEEEEE */
+                                    text_on_brand: string;
+                                    /** @default #191919 */
+                                    video_bg: string;
+                                    /** @default #FFCD07 */
+                                    warning: string;
+                                };
+                                font_family?: string;
+                                google_font?: string;
+                                /** Format: uri */
+                                logo?: string;
+                                /** @default 4 */
+                                spacing_base: number;
+                                /** @enum {string} */
+                                theme: "darkest" | "dark" | "light";
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description Timestamp this preset was last updated
+                         */
+                        readonly updated_at: string;
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetRecording: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /**
+                     * Recording
+                     * @description Data returned by the operation
+                     */
+                    data: {
+                        /**
+                         * Format: uri
+                         * @description If the audio_config is passed, the URL for downloading the audio recording is returned.
+                         */
+                        readonly audio_download_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description URL where the recording can be downloaded.
+                         */
+                        readonly download_url: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when the download URL expires.
+                         */
+                        readonly download_url_expiry: string | null;
+                        /** @description File size of the recording, in bytes. */
+                        readonly file_size: number | null;
+                        /**
+                         * Format: uuid
+                         * @description ID of the recording
+                         */
+                        readonly id: string;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording was invoked.
+                         */
+                        invoked_time: string;
+                        /** @description File name of the recording. */
+                        output_file_name: string;
+                        /** @description Total recording time in seconds. */
+                        recording_duration?: number;
+                        /**
+                         * Format: uuid
+                         * @description ID of the meeting session this recording is for.
+                         */
+                        readonly session_id: string | null;
+                        start_reason?: components["schemas"]["realtimekit_startReason"];
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording actually started after being invoked. Usually a few seconds after `invoked_time`.
+                         */
+                        started_time: string | null;
+                        /**
+                         * @description Current status of the recording.
+                         * @enum {string}
+                         */
+                        status: "INVOKED" | "RECORDING" | "UPLOADING" | "UPLOADED" | "ERRORED" | "PAUSED";
+                        stop_reason?: components["schemas"]["realtimekit_stopReason"];
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording was stopped. Optional; is present only when the recording has actually been stopped.
+                         */
+                        stopped_time: string | null;
+                        storage_config?: components["schemas"]["realtimekit_StorageConfig"];
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Success response */
+        realtimekit_GetRecordings: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        /**
+                         * Format: uri
+                         * @description If the audio_config is passed, the URL for downloading the audio recording is returned.
+                         */
+                        readonly audio_download_url: string | null;
+                        /**
+                         * Format: uri
+                         * @description URL where the recording can be downloaded.
+                         */
+                        readonly download_url: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when the download URL expires.
+                         */
+                        readonly download_url_expiry: string | null;
+                        /** @description File size of the recording, in bytes. */
+                        readonly file_size: number | null;
+                        /**
+                         * Format: uuid
+                         * @description ID of the recording
+                         */
+                        readonly id: string;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording was invoked.
+                         */
+                        invoked_time: string;
+                        meeting?: components["schemas"]["realtimekit_Meeting"];
+                        /** @description File name of the recording. */
+                        output_file_name: string;
+                        /** @description Total recording time in seconds. */
+                        recording_duration?: number;
+                        /**
+                         * Format: uuid
+                         * @description ID of the meeting session this recording is for.
+                         */
+                        readonly session_id: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording actually started after being invoked. Usually a few seconds after `invoked_time`.
+                         */
+                        started_time: string | null;
+                        /**
+                         * @description Current status of the recording.
+                         * @enum {string}
+                         */
+                        status: "INVOKED" | "RECORDING" | "UPLOADING" | "UPLOADED" | "ERRORED" | "PAUSED";
+                        /**
+                         * Format: date-time
+                         * @description Timestamp when this recording was stopped. Optional; is present only when the recording has actually been stopped.
+                         */
+                        stopped_time: string | null;
+                        storage_config?: components["schemas"]["realtimekit_StorageConfig"];
+                    }[];
+                    paging: {
+                        /** @example 30 */
+                        end_offset: number;
+                        /** @example 1 */
+                        start_offset: number;
+                        /** @example 30 */
+                        total_count: number;
+                    };
+                    /**
+                     * @example true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
+        /** @description Returns all chat messages of a session. */
+        realtimekit_GetSessionChat: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_ChatMessage"];
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Get details about a particular session */
+        realtimekit_GetSessionDetails: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_ActiveSession"];
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Get participants list of a particular session */
+        realtimekit_GetSessionParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        paging?: {
+                            end_offset?: number;
+                            start_offset?: number;
+                            total_count?: number;
+                        };
+                        participants?: components["schemas"]["realtimekit_ParticipantsList"][];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Get all sessions success response */
+        realtimekit_GetSessions: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        sessions?: components["schemas"]["realtimekit_ActiveSession"][];
+                    };
+                    paging: {
+                        end_offset?: number;
+                        start_offset?: number;
+                        total_count?: number;
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Returns the complete transcript of a session. */
+        realtimekit_GetSessionTranscript: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_Transcript"];
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Returns a complete summary of transcripts of a session. */
+        realtimekit_GetSessionTranscriptSummary: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["realtimekit_TranscriptSummary"];
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Kick all participants from a meeting */
+        realtimekit_KickAllParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        action?: string;
+                        kicked_participants_count?: number;
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Kick participants success response */
+        realtimekit_KickParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        action?: string;
+                        participants?: components["schemas"]["realtimekit_SessionParticipant"][];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Mute all participants of a meeting */
+        realtimekit_MuteAllParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        action?: string;
+                        muted_participants_count?: number;
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description Mute one or more participants of a meeting */
+        realtimekit_MuteParticipants: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: {
+                        action?: string;
+                        participants?: components["schemas"]["realtimekit_SessionParticipant"][];
+                    };
+                    /** @enum {boolean} */
+                    success: true;
+                };
+            };
+        };
+        /** @description No participant found for the given `participant_id` or `custom_participant_id` */
+        realtimekit_ParticipantNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["realtimekit_GenericErrorResponse"];
+            };
+        };
+        /** @description Example response */
+        realtimekit_RegenToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Data returned by the operation */
+                    data: {
+                        /** @description Regenerated participant's authentication token. */
+                        token: string;
+                    };
+                    /**
+                     * @description Success status of the operation
+                     * @default true
+                     * @enum {boolean}
+                     */
+                    success: true;
+                };
+            };
+        };
         /** @description Failure answered by the Cloudflare API gateway (Cloudflare's v4 envelope). */
         "realtimekit-api_V4Error": {
             headers: {
@@ -163,13 +3403,1430 @@ export interface components {
             };
         };
     };
-    parameters: never;
-    requestBodies: never;
+    parameters: {
+        /** @description end date in YYYY-MM-DD format */
+        realtimekit_endDate: string;
+        /** @description The end time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+        realtimekit_endTime: string;
+        /** @description ID of the meeting */
+        realtimekit_meetingId: string;
+        /** @description The page number from which you want your page search results to be displayed. */
+        realtimekit_pageNo: number;
+        realtimekit_participants: string;
+        realtimekit_participantsSortBy: "joinedAt" | "duration";
+        /** @description Number of results per page */
+        realtimekit_perPage: number;
+        realtimekit_recordingSortBy: "invokedTime";
+        /** @description Filter by one or more recording status */
+        realtimekit_recordingStatus: ("INVOKED" | "RECORDING" | "UPLOADING" | "UPLOADED" | "ERRORED" | "PAUSED")[];
+        /** @description The search query string. You can search using the meeting ID or title. */
+        realtimekit_search: string;
+        realtimekit_sortBy: "minutesConsumed" | "createdAt";
+        realtimekit_sortOrder: "ASC" | "DESC";
+        /** @description start date in YYYY-MM-DD format */
+        realtimekit_startDate: string;
+        /** @description The start time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+        realtimekit_startTime: string;
+        realtimekit_status: "LIVE" | "ENDED";
+    };
+    requestBodies: {
+        realtimekit_AddParticipantBody: {
+            content: {
+                "application/json": {
+                    /** @description A unique participant ID. You must specify a unique ID for the participant, for example, UUID, email address, and so on. */
+                    custom_participant_id: string;
+                    /**
+                     * @description (Optional) Name of the participant.
+                     * @example Mary Sue
+                     */
+                    name?: string | null;
+                    /**
+                     * Format: uri
+                     * @description (Optional) A URL to a picture to be used for the participant.
+                     * @example https://i.imgur.com/test.jpg
+                     */
+                    picture?: string | null;
+                    /**
+                     * @description Name of the preset to apply to this participant.
+                     * @default group_call_host
+                     */
+                    preset_name: string;
+                };
+            };
+        };
+        realtimekit_CreateApp: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        /** @description Create meeting body */
+        realtimekit_CreateMeetingBody: {
+            content: {
+                "application/json": {
+                    ai_config?: components["schemas"]["realtimekit_AIConfig"];
+                    /**
+                     * @description Specifies if the meeting should start getting livestreamed on start.
+                     * @default false
+                     */
+                    live_stream_on_start?: boolean | null;
+                    /**
+                     * @description If a meeting is set to persist_chat, meeting chat would remain for a week within the meeting space.
+                     * @default false
+                     */
+                    persist_chat?: boolean;
+                    /**
+                     * @description Specifies if the meeting should start getting recorded as soon as someone joins the meeting.
+                     * @default false
+                     */
+                    record_on_start?: boolean | null;
+                    recording_config?: components["schemas"]["realtimekit_RecordingConfig"];
+                    /**
+                     * @description Time in seconds, for which a session remains active, after the last participant has left the meeting.
+                     * @default 60
+                     */
+                    session_keep_alive_time_in_secs?: number;
+                    /**
+                     * @description Automatically generate summary of meetings using transcripts. Requires Transcriptions to be enabled, and can be retrieved via Webhooks or summary API.
+                     * @default false
+                     */
+                    summarize_on_end?: boolean;
+                    /** @description Title of the meeting */
+                    title?: string | null;
+                    /**
+                     * @description Automatically generate transcripts when the meeting ends.
+                     * @default false
+                     */
+                    transcribe_on_end?: boolean;
+                };
+            };
+        };
+        /** @description Request body for creating a new poll */
+        realtimekit_CreatePollBody: {
+            content: {
+                "application/json": {
+                    /** @description if voters on a poll are anonymous */
+                    anonymous?: boolean;
+                    /** @description if votes on an option are visible before a person votes */
+                    hide_votes?: boolean;
+                    /** @description Different options for the question */
+                    options: string[];
+                    /** @description Question of the poll */
+                    question: string;
+                };
+            };
+        };
+        realtimekit_CreatePresetBody: {
+            content: {
+                "application/json": components["schemas"]["realtimekit_Preset"];
+            };
+        };
+        realtimekit_EditParticipantBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description (Optional) Name of the participant.
+                     * @example Jane Doe
+                     */
+                    name?: string | null;
+                    /**
+                     * Format: uri
+                     * @description (Optional) A URL to a picture to be used for the participant.
+                     */
+                    picture?: string | null;
+                    /** @description (Optional) Name of the preset to apply to this participant. */
+                    preset_name?: string | null;
+                };
+            };
+        };
+        /** @description Request body for kicking participants from an active session. Only one of `participant_id` or `custom_participant_id` is required. */
+        realtimekit_KickParticipantsBody: {
+            content: {
+                "application/json": {
+                    custom_participant_ids: string[];
+                    participant_ids: string[];
+                };
+            };
+        };
+        /** @description Request body for muting all participants in an active session. */
+        realtimekit_MuteAllParticipantsBody: {
+            content: {
+                "application/json": {
+                    /** @description if false, participants won't be able to unmute themselves after they are muted */
+                    allow_unmute: boolean;
+                };
+            };
+        };
+        realtimekit_ReplaceParticipantBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique participant ID accepted by the replace participant API. */
+                    custom_participant_id: string;
+                    /** @description (Optional) Name of the participant. */
+                    name?: string | null;
+                    /**
+                     * Format: uri
+                     * @description (Optional) A URL to a picture to be used for the participant.
+                     */
+                    picture?: string | null;
+                    /** @description Name of the preset to apply to this participant. */
+                    preset_name: string;
+                };
+            };
+        };
+        realtimekit_StartRecording: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description By default, a meeting allows only one recording to run at a time. Enabling the `allow_multiple_recordings` parameter to true allows you to initiate multiple recordings concurrently in the same meeting. This allows you to record separate videos of the same meeting with different configurations, such as portrait mode or landscape mode.
+                     * @default false
+                     */
+                    allow_multiple_recordings?: boolean;
+                    audio_config?: components["schemas"]["realtimekit_AudioConfig"];
+                    /** @description Update the recording file name. */
+                    file_name_prefix?: string;
+                    interactive_config?: components["schemas"]["realtimekit_InteractiveConfig"];
+                    /** @description Specifies the maximum duration for recording in seconds, ranging from a minimum of 60 seconds to a maximum of 24 hours. */
+                    max_seconds?: number;
+                    /**
+                     * Format: uuid
+                     * @description ID of the meeting to record.
+                     */
+                    meeting_id: string;
+                    realtimekit_bucket_config?: components["schemas"]["realtimekit_realtimekitBucketConfig"];
+                    rtmp_out_config?: components["schemas"]["realtimekit_LivestreamingConfig"];
+                    storage_config?: components["schemas"]["realtimekit_StorageConfig"];
+                    /**
+                     * Format: uri
+                     * @description Pass a custom url to record arbitary screen
+                     */
+                    url?: string;
+                    video_config?: components["schemas"]["realtimekit_VideoConfig"];
+                };
+            };
+        };
+        /** @description Starts audio track recording for an active meeting. Use `layers` only when you need to set a file name prefix. Selective track recording (`user_ids`) is in early beta contact support to use this feature. */
+        realtimekit_StartTrackRecordingBody: {
+            content: {
+                "application/json": {
+                    /** @description Optional audio layer configuration. If omitted, RealtimeKit records all participant audio using the default file name prefix. */
+                    layers?: {
+                        [key: string]: components["schemas"]["realtimekit_TrackConfigLayer"];
+                    };
+                    /**
+                     * Format: uuid
+                     * @description ID of the meeting to record.
+                     */
+                    meeting_id: string;
+                    /** @description Optional list of participant user IDs to record. Selective track recording (`user_ids`) is in early beta contact support to use this feature. */
+                    user_ids?: string[];
+                };
+            };
+        };
+        /** @description Create meeting body */
+        realtimekit_UpdateMeetingBody: {
+            content: {
+                "application/json": {
+                    ai_config?: components["schemas"]["realtimekit_AIConfig"];
+                    /**
+                     * @description Specifies if the meeting should start getting livestreamed on start.
+                     * @default false
+                     */
+                    live_stream_on_start?: boolean;
+                    /**
+                     * @description If a meeting is updated to persist_chat, meeting chat would remain for a week within the meeting space.
+                     * @default false
+                     */
+                    persist_chat?: boolean;
+                    /**
+                     * @description Specifies if the meeting should start getting recorded as soon as someone joins the meeting.
+                     * @default false
+                     */
+                    record_on_start?: boolean;
+                    recording_config?: components["schemas"]["realtimekit_RecordingConfig"];
+                    /**
+                     * @description Time in seconds, for which a session remains active, after the last participant has left the meeting.
+                     * @default 60
+                     */
+                    session_keep_alive_time_in_secs?: number;
+                    /**
+                     * @description Whether the meeting is `ACTIVE` or `INACTIVE`. Users will not be able to join an `INACTIVE` meeting.
+                     * @example INACTIVE
+                     * @enum {string}
+                     */
+                    status?: "ACTIVE" | "INACTIVE";
+                    /**
+                     * @description Automatically generate summary of meetings using transcripts. Requires Transcriptions to be enabled, and can be retrieved via Webhooks or summary API.
+                     * @default false
+                     */
+                    summarize_on_end?: boolean;
+                    /** @description Title of the meeting */
+                    title?: string;
+                    /**
+                     * @description Automatically generate transcripts when the meeting ends.
+                     * @default false
+                     */
+                    transcribe_on_end?: boolean;
+                };
+            };
+        };
+        realtimekit_UpdatePresetBody: {
+            content: {
+                "application/json": components["schemas"]["realtimekit_UpdatePreset"];
+            };
+        };
+    };
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "get-org-analytics": {
+        parameters: {
+            query?: {
+                /** @description end date in YYYY-MM-DD format */
+                end_date?: components["parameters"]["realtimekit_endDate"];
+                /** @description start date in YYYY-MM-DD format */
+                start_date?: components["parameters"]["realtimekit_startDate"];
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Recording statistics of an App during the range specified */
+                            recording_stats?: {
+                                /** @description Day wise recording stats */
+                                day_stats?: {
+                                    day?: string;
+                                    /** @description Total recording minutes for a specific day */
+                                    total_recording_minutes?: number;
+                                    /** @description Total number of recordings for a specific day */
+                                    total_recordings?: number;
+                                }[];
+                                /** @description Total number of recordings during the range specified */
+                                recording_count?: number;
+                                /** @description Total recording minutes during the range specified */
+                                recording_minutes_consumed?: number;
+                            };
+                            /** @description Session statistics of an App during the range specified */
+                            session_stats?: {
+                                /** @description Day wise session stats */
+                                day_stats?: {
+                                    day?: string;
+                                    /** @description Total session minutes for a specific day */
+                                    total_session_minutes?: number;
+                                    /** @description Total number of sessions for a specific day */
+                                    total_sessions?: number;
+                                }[];
+                                /** @description Total number of sessions during the range specified */
+                                sessions_count?: number;
+                                /** @description Total session minutes during the range specified */
+                                sessions_minutes_consumed?: number;
+                            };
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-livestream-analytics-daywise": {
+        parameters: {
+            query?: {
+                /** @description Specify the end time as a Unix timestamp in seconds to access the livestream analytics. */
+                end_time?: number;
+                /** @description Optional filters for livestream analytics. */
+                filters?: string;
+                /** @description Specify the start time as a Unix timestamp in seconds to access the livestream analytics. */
+                start_time?: number;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Count of total livestream sessions. */
+                            count?: number;
+                            /** @description Analytics date. */
+                            date?: string | null;
+                            /** @description Total time duration for which the input was given or the meeting was streamed. */
+                            total_ingest_seconds?: number;
+                            /** @description Total view time for which the viewers watched the stream. */
+                            total_viewer_seconds?: number;
+                        }[];
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-livestream-analytics-complete": {
+        parameters: {
+            query?: {
+                /** @description Specify the end time as a Unix timestamp in seconds to access the livestream analytics. */
+                end_time?: number;
+                /** @description Optional filters for livestream analytics. */
+                filters?: string;
+                /** @description Specify the start time as a Unix timestamp in seconds to access the livestream analytics. */
+                start_time?: number;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Count of total livestreams. */
+                            count?: number;
+                            /** @description Total time duration for which the input was given or the meeting was streamed. */
+                            total_ingest_seconds?: number;
+                            /** @description Total view time for which the viewers watched the stream. */
+                            total_viewer_seconds?: number;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    fetch_all_livestreams: {
+        parameters: {
+            query?: {
+                /** @description Specify the end time range in ISO format to access the live stream. */
+                end_time?: string;
+                /** @description Exclude the RealtimeKit meetings that are livestreamed. */
+                exclude_meetings?: boolean;
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: number;
+                /** @description Number of results per page. */
+                per_page?: number;
+                /** @description Specifies the sorting order for the results. */
+                sort_order?: "ASC" | "DSC";
+                /** @description Specify the start time range in ISO format to access the live stream. */
+                start_time?: string;
+                /** @description Specifies the status of the operation. */
+                status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was created at. The time is returned in ISO format.
+                             * @example 2023-07-15T11:48:34.753Z
+                             */
+                            readonly created_at?: string;
+                            /** @description Specifies if the livestream was disabled. */
+                            disabled?: string;
+                            /**
+                             * Format: uuid
+                             * @description The ID of the livestream.
+                             * @example 3fd739f4-3c41-456e-bfba-6ebd51e16d2d
+                             */
+                            id?: string;
+                            /**
+                             * @description The server URL to which the RTMP encoder sends the video and audio data.
+                             * @example rtmps://live.cloudflare.com:443/live/
+                             */
+                            ingest_server?: string;
+                            /** @description ID of the meeting. */
+                            meeting_id?: string;
+                            /**
+                             * @description Name of the livestream.
+                             * @example test
+                             */
+                            name?: string;
+                            paging?: {
+                                /** @example 1 */
+                                end_offset?: number;
+                                /** @example 1 */
+                                start_offset?: number;
+                                /** @example 1 */
+                                total_count?: number;
+                            };
+                            /**
+                             * @description The web address that viewers can use to watch the livestream.
+                             * @example https://customer-s8oj0c1n5ek8ah1e.cloudflarestream.com/7de6a3fec0f9c05bf1df140950d3a237/manifest/video.m3u8
+                             */
+                            playback_url?: string;
+                            /** @enum {string} */
+                            status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                            /**
+                             * @description Unique key for accessing each livestream.
+                             * @example f26566285faca6fbe2e79a73a66rsrrsrrsr3cde23a2bb7dbc6c2c1761b98f4e4
+                             */
+                            stream_key?: string;
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was updated at. The time is returned in ISO format.
+                             * @example 2023-07-15T11:48:34.753Z
+                             */
+                            readonly updated_at?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    create_livestream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name of the livestream */
+                    name?: string | null;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Successful response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Specifies if the livestream was disabled. */
+                            disabled?: boolean;
+                            /** @description The livestream ID. */
+                            id?: string;
+                            /** @description The server URL to which the RTMP encoder should send the video and audio data. */
+                            ingest_server?: string;
+                            meeting_id?: string | null;
+                            name?: string;
+                            /** @description The web address that viewers can use to watch the livestream. */
+                            playback_url?: string;
+                            /** @enum {string} */
+                            status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                            /** @description Unique key for accessing each livestream. */
+                            stream_key?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-v2-livestream-session-livestream-id": {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: number;
+                /** @description Number of results per page. */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                livestream_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            livestream?: {
+                                /** @description Timestamp the object was created at. The time is returned in ISO format. */
+                                readonly created_at?: string;
+                                /** @description Specifies if the livestream was disabled. */
+                                disabled?: string;
+                                /** @description ID of the livestream. */
+                                id?: string;
+                                /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                                ingest_server?: string;
+                                /** @description The ID of the meeting. */
+                                meeting_id?: string;
+                                /** @description Name of the livestream. */
+                                name?: string;
+                                /** @description The web address that viewers can use to watch the livestream. */
+                                playback_url?: string;
+                                /** @enum {string} */
+                                status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                                /** @description Unique key for accessing each livestream. */
+                                stream_key?: string;
+                                /** @description Timestamp the object was updated at. The time is returned in ISO format. */
+                                readonly updated_at?: string;
+                            };
+                            paging?: {
+                                /** @example 1 */
+                                end_offset?: number;
+                                /** @example 1 */
+                                start_offset?: number;
+                                /** @example 1 */
+                                total_count?: number;
+                            };
+                            session?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was created at. The time is returned in ISO format.
+                                 */
+                                readonly created_at?: string;
+                                err_message?: string;
+                                /** @description ID of the session. */
+                                id?: string;
+                                /** @description The time duration for which the input was given or the meeting was streamed. */
+                                ingest_seconds?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was invoked. The time is returned in ISO format.
+                                 */
+                                invoked_time?: string;
+                                livestream_id?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was started. The time is returned in ISO format.
+                                 */
+                                started_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was stopped. The time is returned in ISO format.
+                                 */
+                                stopped_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was updated at. The time is returned in ISO format.
+                                 */
+                                readonly updated_at?: string;
+                                /** @description The total view time for which the viewers watched the stream. */
+                                viewer_seconds?: number;
+                            };
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-v2-active-livestream-session-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                livestream_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            livestream?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was created at. The time is returned in ISO format.
+                                 */
+                                readonly created_at?: string;
+                                /** @description Specifies if the livestream was disabled. */
+                                disabled?: string;
+                                id?: string;
+                                /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                                ingest_server?: string;
+                                /** @description ID of the meeting. */
+                                meeting_id?: string;
+                                /** @description Name of the livestream. */
+                                name?: string;
+                                /** @description The web address that viewers can use to watch the livestream. */
+                                playback_url?: string;
+                                /** @enum {string} */
+                                status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                                /** @description Unique key for accessing each livestream. */
+                                stream_key?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was updated at. The time is returned in ISO format.
+                                 */
+                                readonly updated_at?: string;
+                            };
+                            session?: {
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was created at. The time is returned in ISO format.
+                                 */
+                                readonly created_at?: string;
+                                err_message?: string;
+                                id?: string;
+                                /** @description The time duration for which the input was given or the meeting was streamed. */
+                                ingest_seconds?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was invoked. The time is returned in ISO format.
+                                 */
+                                invoked_time?: string;
+                                livestream_id?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was started. The time is returned in ISO format.
+                                 */
+                                started_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was stopped. The time is returned in ISO format.
+                                 */
+                                stopped_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Timestamp the object was updated at. The time is returned in ISO format.
+                                 */
+                                readonly updated_at?: string;
+                                /** @description The total view time for which the viewers watched the stream. */
+                                viewer_seconds?: string;
+                            };
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-v2-livestreams-livestream-session-id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                "livestream-session-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was created at. The time is returned in ISO format.
+                             */
+                            readonly created_at?: string;
+                            /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                            err_message?: string;
+                            /** @description The livestream ID. */
+                            id?: string;
+                            /** @description Name of the livestream. */
+                            ingest_seconds?: number;
+                            livestream_id?: string;
+                            /** @description Unique key for accessing each livestream. */
+                            started_time?: string;
+                            /** @description The web address that viewers can use to watch the livestream. */
+                            stopped_time?: string;
+                            /** @description Timestamp the object was updated at. The time is returned in ISO format. */
+                            readonly updated_at?: string;
+                            /** @description Specifies if the livestream was disabled. */
+                            viewer_seconds?: number;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_all_meetings: {
+        parameters: {
+            query?: {
+                /** @description The end time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                end_time?: components["parameters"]["realtimekit_endTime"];
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+                /** @description The search query string. You can search using the meeting ID or title. */
+                search?: components["parameters"]["realtimekit_search"];
+                /** @description The start time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                start_time?: components["parameters"]["realtimekit_startTime"];
+                /** @description Filter meetings by status. */
+                status?: "ACTIVE" | "INACTIVE";
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetAllMeetings"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreateMeetingBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            201: components["responses"]["realtimekit_GetMeeting"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: {
+                name?: string;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. Fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetMeeting"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    replace_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. Fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreateMeetingBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetMeeting"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. Fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_UpdateMeetingBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetMeeting"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    "get-v2-meetings-meetingId-active-livestream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was created at. The time is returned in ISO format.
+                             */
+                            readonly created_at?: string;
+                            /** @description Specifies if the livestream was disabled. */
+                            disabled?: string;
+                            /** @description The livestream ID. */
+                            id?: string;
+                            /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                            ingest_server?: string;
+                            meeting_id?: string;
+                            /** @description Name of the livestream. */
+                            name?: string | null;
+                            /** @description The web address that viewers can use to watch the livestream. */
+                            playback_url?: string;
+                            /** @enum {string} */
+                            status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                            /** @description Unique key for accessing each livestream. */
+                            stream_key?: string;
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was updated at. The time is returned in ISO format.
+                             */
+                            readonly updated_at?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    stop_livestreaming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            message?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetActiveSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetActiveSession"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit_GetActiveSessionNotFound"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    KickPartcipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_KickParticipantsBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_KickParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit_ParticipantNotFound"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    KickAllParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_KickAllParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    MuteParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_KickParticipantsBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_MuteParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    MuteAllParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_MuteAllParticipantsBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_MuteAllParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    CreatePoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: components["parameters"]["realtimekit_meetingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreatePollBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            201: components["responses"]["realtimekit_CreatePoll"];
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "livestream-session-details": {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: number;
+                /** @description Number of results per page. */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            livestreams?: {
+                                /**
+                                 * Format: date-time
+                                 * @description The timestamp at which the livestream was created. The time is returned in ISO format.
+                                 */
+                                readonly created_at?: string;
+                                /** @description Specifies if the livestream was disabled. */
+                                disabled?: boolean;
+                                /** @description The livestream ID. */
+                                id?: string;
+                                /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                                ingest_server?: string;
+                                /** @description The ID of the meeting that was livestreamed. */
+                                meeting_id?: string;
+                                /** @description Name of the livestream. */
+                                name?: string | null;
+                                /** @description The web address that viewers can use to watch the livestream. */
+                                playback_url?: string;
+                                /** @enum {string} */
+                                status?: "LIVE" | "INVOKED" | "ERRORED" | "IDLE";
+                                /** @description Unique key for accessing each livestream. */
+                                stream_key?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The timestamp at which the livestream was updated. The time is returned in ISO format.
+                                 */
+                                readonly updated_at?: string;
+                            }[];
+                            paging?: {
+                                /** @example 1 */
+                                end_offset?: number;
+                                /** @example 1 */
+                                start_offset?: number;
+                                /** @example 1 */
+                                total_count?: number;
+                            };
+                            sessions?: {
+                                /**
+                                 * Format: date-time
+                                 * @description The timestamp at which the livestream was created. The time is returned in ISO format.
+                                 */
+                                readonly created_at?: string;
+                                err_message?: string;
+                                /** @description The ID of the livestream session. */
+                                id?: string;
+                                /** @description The time duration for which the input was given or the meeting was streamed. */
+                                ingest_seconds?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The time at which the livestream was invoked.
+                                 */
+                                invoked_time?: string;
+                                /** @description The ID of the livestream. */
+                                livestream_id?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The time at which the livestream was started.
+                                 */
+                                started_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The time at which the livestream was stopped.
+                                 */
+                                stopped_time?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The timestamp at which the livestream was updated. The time is returned in ISO format.
+                                 */
+                                readonly updated_at?: string;
+                            };
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "start-livestreaming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    video_config?: {
+                        /** @description Height of the livestreaming video in pixels */
+                        height?: number;
+                        /** @description Width of the livestreaming video in pixels */
+                        width?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The livestream ID. */
+                            id?: string;
+                            /** @description The server URL to which the RTMP encoder sends the video and audio data. */
+                            ingest_server?: string;
+                            /** @description The web address that viewers can use to watch the livestream. */
+                            playback_url?: string;
+                            /** @enum {string} */
+                            status?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                            /** @description Unique key for accessing each livestream. */
+                            stream_key?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_meeting_participants: {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. Fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetAllParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    add_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. Fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_AddParticipantBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            201: components["responses"]["realtimekit_AddParticipant"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
     get_meeting_participant: {
         parameters: {
             query?: never;
@@ -193,6 +4850,1132 @@ export interface operations {
             404: components["responses"]["realtimekit-api_V4Error"];
             429: components["responses"]["realtimekit-api_V4Error"];
             500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    replace_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. You can fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+                /** @description ID of the participant. You can fetch the participant ID using the add a participant API. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_ReplaceParticipantBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_AddParticipant"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    delete_meeting_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. You can fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+                /** @description ID of the participant. You can fetch the participant ID using the add a participant API. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_DeleteParticipant"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    edit_participant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. You can fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+                /** @description ID of the participant. You can fetch the participant ID using the add a participant API. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_EditParticipantBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_AddParticipant"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    regenerate_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting. You can fetch the meeting ID using the create a meeting API. */
+                meeting_id: string;
+                /** @description ID of the participant. You can fetch the participant ID using the add a  participant API. */
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_RegenToken"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+            500: components["responses"]["realtimekit_GenericError"];
+        };
+    };
+    "get-presets": {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+                /** @description Search presets by name. */
+                search?: string;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetAllPresets"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "post-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreatePresetBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            201: components["responses"]["realtimekit_GetPresetBody"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-presets-preset_id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the preset to fetch */
+                preset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetPresetBody"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "put-presets-preset_id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the preset to replace */
+                preset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreatePresetBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetPresetBody"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "delete-presets-preset_id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the preset to fetch */
+                preset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetPresetBody"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "patch-presets-preset_id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the preset to fetch */
+                preset_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_UpdatePresetBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetPresetBody"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_all_recordings: {
+        parameters: {
+            query?: {
+                /** @description The end time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                end_time?: components["parameters"]["realtimekit_endTime"];
+                /** @description If passed, only shows expired/non-expired recordings on RealtimeKit's bucket */
+                expired?: boolean;
+                /** @description ID of a meeting. Optional. Will limit results to only this meeting if passed. */
+                meeting_id?: string;
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+                /** @description The search query string. You can search using the meeting ID or title. */
+                search?: components["parameters"]["realtimekit_search"];
+                sort_by?: components["parameters"]["realtimekit_recordingSortBy"];
+                sort_order?: components["parameters"]["realtimekit_sortOrder"];
+                /** @description The start time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                start_time?: components["parameters"]["realtimekit_startTime"];
+                /** @description Filter by one or more recording status */
+                status?: components["parameters"]["realtimekit_recordingStatus"];
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetRecordings"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    start_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_StartRecording"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetRecording"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_one_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the recording */
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetRecording"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    pause_resume_stop_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                /**
+                 * @description A Cloudflare-generated unique identifier for an item.
+                 * @example 2a95132c15732412d22c1476fa83f27a
+                 */
+                app_id: string;
+                /** @description ID of the recording */
+                recording_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "stop" | "pause" | "resume";
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetRecording"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_active_recording: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the meeting */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetActiveRecording"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit_GenericError"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    startTrackRecordingForAMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_StartTrackRecordingBody"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Data returned by the operation */
+                        data: {
+                            recording: components["schemas"]["realtimekit_Recording"];
+                        };
+                        /**
+                         * @description Success status of the operation
+                         * @default true
+                         * @enum {boolean}
+                         */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessions: {
+        parameters: {
+            query?: {
+                /** @description ID of the meeting that sessions should be associated with */
+                associated_id?: string;
+                /** @description The end time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                end_time?: components["parameters"]["realtimekit_endTime"];
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                participants?: components["parameters"]["realtimekit_participants"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+                /** @description Search string that matches sessions based on meeting title, meeting ID, and session ID */
+                search?: string;
+                sort_by?: components["parameters"]["realtimekit_sortBy"];
+                sort_order?: components["parameters"]["realtimekit_sortOrder"];
+                /** @description The start time range for which you want to retrieve the meetings. The time must be specified in ISO format. */
+                start_time?: components["parameters"]["realtimekit_startTime"];
+                status?: components["parameters"]["realtimekit_status"];
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessions"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessionDetails: {
+        parameters: {
+            query?: {
+                /** @description List all breakout rooms */
+                include_breakout_rooms?: boolean;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the session */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessionDetails"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessionChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the session */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessionChat"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "get-v2-livestreamsession-session-meetingId-active-livestream": {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: number;
+                /** @description Number of results per page. */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was created at. The time is returned in ISO format.
+                             */
+                            readonly created_at?: string;
+                            /** @enum {string} */
+                            err_message?: "LIVE" | "IDLE" | "ERRORED" | "INVOKED";
+                            /** @description The livestream session ID. */
+                            id?: string;
+                            /** @description The time duration for which the input was given or the meeting was streamed. */
+                            ingest_seconds?: number;
+                            /** @description Name of the livestream. */
+                            invoked_time?: string | null;
+                            /** @description The ID of the livestream. */
+                            livestream_id?: string;
+                            paging?: {
+                                end_offset?: number;
+                                start_offset?: number;
+                                total_count?: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description Specifies if the livestream was disabled.
+                             */
+                            stopped_time?: string;
+                            /**
+                             * Format: date-time
+                             * @description Timestamp the object was updated at. The time is returned in ISO format.
+                             */
+                            readonly updated_at?: string;
+                            /** @description The total view time for which the viewers watched the stream. */
+                            viewer_seconds?: number;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessionParticipants: {
+        parameters: {
+            query?: {
+                /** @description if true, response includes all the peer events of participants. */
+                include_peer_events?: boolean;
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: components["parameters"]["realtimekit_pageNo"];
+                /** @description Number of results per page */
+                per_page?: components["parameters"]["realtimekit_perPage"];
+                /** @description The search query string. You can search using participant ID, custom participant ID, or display name. */
+                search?: string;
+                sort_by?: components["parameters"]["realtimekit_participantsSortBy"];
+                sort_order?: components["parameters"]["realtimekit_sortOrder"];
+                /** @description In breakout room sessions, the view parameter can be set to `raw` for session specific duration for participants or `consolidated` to accumulate breakout room durations. */
+                view?: "raw" | "consolidated";
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the session */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessionParticipants"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetParticipantDetails: {
+        parameters: {
+            query?: {
+                /** @description if true, response includes all the peer events of participant. */
+                include_peer_events?: boolean;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the participant */
+                participant_id: string;
+                /** @description ID of the session */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetParticipantDetails"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessionSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessionTranscriptSummary"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    "post-sessions-session_id-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            session_id?: string;
+                            status?: string;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetSessionTranscript: {
+        parameters: {
+            query?: {
+                /** @description Transcript file format to fetch. */
+                format?: "SRT" | "VTT" | "JSON" | "CSV";
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the session */
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetSessionTranscript"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    GetParticipantDataFromPeerId: {
+        parameters: {
+            query?: {
+                /** @description Filter to apply to the peer report. */
+                filters?: "device_info" | "ip_information" | "precall_network_information" | "events" | "quality_stats";
+                /** @description if true, response includes all the peer events of participant. */
+                include_peer_events?: boolean;
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the peer */
+                peer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            200: components["responses"]["realtimekit_GetParticipantDataFromPeerId"];
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    getAllWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhooksListSuccessResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    addWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["realtimekit_WebhookRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Webhook registered successfully */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookSuccessResponse"];
+                };
+            };
+            /** @description Error - malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_ErrorResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the webhook */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookSuccessResponse"];
+                };
+            };
+            /** @description Error - malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_ErrorResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    replaceWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the webhook */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["realtimekit_WebhookRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookSuccessResponse"];
+                };
+            };
+            /** @description Error - malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_ErrorResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the webhook */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookSuccessResponse"];
+                };
+            };
+            /** @description Error - malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_ErrorResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    editWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+                /** @description ID of the webhook */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["realtimekit_PatchWebhookRequest"];
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookSuccessResponse"];
+                };
+            };
+            /** @description Error - malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_ErrorResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    getAllWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description Operation successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["realtimekit_WebhookEventsSuccessResponse"];
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_apps: {
+        parameters: {
+            query?: {
+                /** @description The page number from which you want your page search results to be displayed. */
+                page_no?: number;
+                /** @description Number of results per page. */
+                per_page?: number;
+                /** @description Search string that matches apps by name. */
+                search?: string;
+                /** @description Sort order for apps by creation time. */
+                sort_order?: "ASC" | "DESC";
+            };
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            readonly created_at?: string;
+                            /** Format: uuid */
+                            id?: string;
+                            name?: string;
+                        }[];
+                        paging: {
+                            end_offset?: number;
+                            start_offset?: number;
+                            total_count?: number;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    create_app: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["realtimekit_CreateApp"];
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            app?: {
+                                /** Format: date-time */
+                                readonly created_at?: string;
+                                /** Format: uuid */
+                                id?: string;
+                                name?: string;
+                            };
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
+        };
+    };
+    get_app: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: components["schemas"]["realtimekit_account_identifier"];
+                app_id: components["schemas"]["realtimekit_app_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["realtimekit-api_V4Error"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            readonly created_at?: string;
+                            /** Format: uuid */
+                            id?: string;
+                            name?: string | null;
+                        };
+                        /** @enum {boolean} */
+                        success: true;
+                    };
+                };
+            };
+            401: components["responses"]["realtimekit-api_V4Error"];
+            403: components["responses"]["realtimekit-api_V4Error"];
+            404: components["responses"]["realtimekit-api_V4Error"];
+            429: components["responses"]["realtimekit-api_V4Error"];
         };
     };
 }

@@ -1,0 +1,115 @@
+// Which upstream operations are published, and what each one's client method is called. Both come from
+// openapi/sync.config.json: a path prefix selects (so an operation Cloudflare adds under it is picked up by the
+// next sync), and a map from operationId to method name names them, because upstream operationIds follow no one
+// style (`get_meeting_participant`, `KickPartcipants`, `get-v2-livestream-session-livestream-id`).
+import type { OpenApiDocument } from "./load-document.ts";
+
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+export type Selection = {
+  /** The selected operations' ids, in document order. */
+  operationIds: string[];
+  /** Every selected operationId's client method name. */
+  methods: Map<string, string>;
+  /** Operations the config does not name: their names were derived from the operationId. */
+  derived: Array<{ operationId: string; method: string }>;
+  /** Names in the config for operations that are not selected (removed or renamed upstream). */
+  unused: string[];
+};
+
+/** Verbs a method name may start with; a name outside them is refused, so every name reads as an action. */
+const VERBS = new Set([
+  "add",
+  "cancel",
+  "create",
+  "delete",
+  "disable",
+  "edit",
+  "enable",
+  "end",
+  "fetch",
+  "generate",
+  "get",
+  "kick",
+  "list",
+  "mute",
+  "pause",
+  "refresh",
+  "regenerate",
+  "remove",
+  "replace",
+  "resume",
+  "send",
+  "set",
+  "start",
+  "stop",
+  "unmute",
+  "update",
+]);
+/** The verb a derived name starts with when its operationId starts with none, by HTTP method. */
+const VERB_FOR_METHOD: Record<string, string> = {
+  get: "get",
+  post: "create",
+  put: "replace",
+  patch: "update",
+  delete: "delete",
+};
+// Names the client object already uses for itself, or that would shadow Object.prototype.
+const RESERVED = new Set(["constructor", "toString", "valueOf", "hasOwnProperty"]);
+
+/** Why `name` is not a good method name, or undefined when it is one: lowerCamelCase, a verb, then a noun. */
+export function methodNameProblem(name: string): string | undefined {
+  if (!/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(name)) return "must be lowerCamelCase: a verb, then a noun (getMeeting)";
+  if (RESERVED.has(name)) return "is reserved";
+  const verb = name.match(/^[a-z]+/)![0];
+  if (!VERBS.has(verb)) return `must start with a verb (${[...VERBS].join(", ")}), not "${verb}"`;
+  return undefined;
+}
+
+/** A method name made from an operationId: its words in lowerCamelCase, with a verb in front if it has none. */
+export function methodNameFrom(operationId: string, httpMethod: string): string {
+  const words = operationId
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase())
+    .filter((word) => word && !/^v\d+$/.test(word));
+  if (!VERBS.has(words[0] ?? "")) words.unshift(VERB_FOR_METHOD[httpMethod] ?? "call");
+  if (words.length === 1) words.push("operation");
+  return words.map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join("");
+}
+
+/** The operations under `pathPrefix`, each with its method name; throws on a bad or duplicate name. */
+export function selectOperations(
+  document: OpenApiDocument,
+  config: { select: { pathPrefix: string }; methods: Record<string, string> },
+): Selection {
+  const { pathPrefix } = config.select;
+  const selection: Selection = { operationIds: [], methods: new Map(), derived: [], unused: [] };
+  const owners = new Map<string, string>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith(pathPrefix)) continue;
+    for (const httpMethod of METHODS) {
+      const operationId = item?.[httpMethod]?.operationId;
+      if (item?.[httpMethod] === undefined) continue;
+      if (typeof operationId !== "string" || operationId === "") {
+        throw new Error(`${httpMethod.toUpperCase()} ${path} has no operationId to name its method by`);
+      }
+      if (selection.methods.has(operationId)) throw new Error(`operationId ${operationId} is used twice upstream`);
+      let method = config.methods[operationId];
+      if (method === undefined) {
+        method = methodNameFrom(operationId, httpMethod);
+        selection.derived.push({ operationId, method });
+      }
+      const problem = methodNameProblem(method);
+      if (problem) throw new Error(`method name "${method}" for ${operationId} ${problem}`);
+      const owner = owners.get(method);
+      if (owner) throw new Error(`method name "${method}" is given to both ${owner} and ${operationId}`);
+      owners.set(method, operationId);
+      selection.operationIds.push(operationId);
+      selection.methods.set(operationId, method);
+    }
+  }
+  if (selection.operationIds.length === 0) throw new Error(`no upstream operation's path starts with ${pathPrefix}`);
+  selection.unused = Object.keys(config.methods).filter((operationId) => !selection.methods.has(operationId));
+  return selection;
+}
