@@ -1,24 +1,15 @@
 /**
- * Types for Cloudflare RealtimeKit's "Fetch a participant's detail" operation, generated from the spec
- * shipped beside them (`@realtimekit-api/types/openapi.json`).
+ * Types for every Cloudflare RealtimeKit operation, generated from the spec shipped beside them
+ * (`@realtimekit-api/types/openapi.json`).
  *
- * `paths`, `components` and `operations` are openapi-typescript's output; the names below are stable,
- * friendly aliases into it, so consumers don't spell out index chains.
+ * `paths`, `components` and `operations` are openapi-typescript's output. ./generated/operations.ts gives each
+ * operation and each RealtimeKit schema friendly names into it, so consumers don't spell out index chains; this
+ * file adds only the names no single operation or `realtimekit_` schema owns.
  */
-import type { components, operations } from "./generated/openapi.ts";
+import type { components } from "./generated/openapi.ts";
 
 export type { components, operations, paths, webhooks } from "./generated/openapi.ts";
-
-type GetMeetingParticipant = operations["get_meeting_participant"];
-
-/** A participant of a RealtimeKit meeting. */
-export type Participant = components["schemas"]["realtimekit_Participant"];
-
-/** The path parameters of `GET …/meetings/{meeting_id}/participants/{participant_id}`. */
-export type GetMeetingParticipantPathParams = GetMeetingParticipant["parameters"]["path"];
-
-/** The body of a successful answer: `{ success, data }`. */
-export type GetMeetingParticipantResponse = GetMeetingParticipant["responses"][200]["content"]["application/json"];
+export type * from "./generated/operations.ts";
 
 /** RealtimeKit's own failure body: `{ success: false, error: { code, message } }`. */
 export type RealtimeKitErrorBody = components["schemas"]["realtimekit_GenericErrorResponse"];
@@ -28,6 +19,3 @@ export type CloudflareV4ErrorBody = components["schemas"]["realtimekit-api_V4Err
 
 /** One entry of `errors` or `messages` in Cloudflare's v4 envelope. */
 export type CloudflareV4Message = components["schemas"]["realtimekit-api_V4Message"];
-
-/** Any failure body this operation is documented to answer with. */
-export type GetMeetingParticipantErrorBody = RealtimeKitErrorBody | CloudflareV4ErrorBody;

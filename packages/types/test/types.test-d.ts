@@ -2,12 +2,26 @@
 // drifts from the spec fails here.
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  AddParticipantBody,
+  AddParticipantParams,
+  AddParticipantResult,
   CloudflareV4ErrorBody,
+  CreateWebhookErrorBody,
+  ErrorBody,
+  GetMeetingParticipantErrorBody,
   GetMeetingParticipantPathParams,
   GetMeetingParticipantResponse,
+  GetMeetingsItem,
+  GetMeetingsParams,
+  GetMeetingsQuery,
+  GetMeetingsResult,
+  Meeting,
+  operations,
   Participant,
   paths,
   RealtimeKitErrorBody,
+  RealtimeKitOperations,
+  RealtimeKitPagedOperation,
 } from "../src/index.ts";
 
 describe("@realtimekit-api/types", () => {
@@ -47,5 +61,58 @@ describe("@realtimekit-api/types", () => {
     expectTypeOf<RealtimeKitErrorBody["error"]>().toEqualTypeOf<{ code: number; message: string }>();
     expectTypeOf<CloudflareV4ErrorBody["success"]>().toEqualTypeOf<false>();
     expectTypeOf<CloudflareV4ErrorBody["errors"][number]["code"]>().toEqualTypeOf<number>();
+  });
+
+  it("keeps the participant operation's names as they were", () => {
+    expectTypeOf<GetMeetingParticipantErrorBody>().toEqualTypeOf<RealtimeKitErrorBody | CloudflareV4ErrorBody>();
+    expectTypeOf<RealtimeKitOperations["getMeetingParticipant"]>().toEqualTypeOf<{
+      params: GetMeetingParticipantPathParams;
+      result: Participant;
+      item: never;
+    }>();
+  });
+
+  it("makes addParticipant take its three path parameters and a required body", () => {
+    expectTypeOf<keyof AddParticipantParams>().toEqualTypeOf<"account_id" | "app_id" | "meeting_id" | "body">();
+    expectTypeOf<AddParticipantParams["body"]>().toEqualTypeOf<AddParticipantBody>();
+    expectTypeOf<AddParticipantResult["token"]>().toEqualTypeOf<string>();
+    const path = { account_id: "a", app_id: "b", meeting_id: "c" };
+    const body = { custom_participant_id: "p", preset_name: "host" };
+    const whole: AddParticipantParams = { ...path, body };
+    // @ts-expect-error the body is required
+    const withoutBody: AddParticipantParams = path;
+    // @ts-expect-error meeting_id is required
+    const withoutMeeting: AddParticipantParams = { account_id: "a", app_id: "b", body };
+    void [whole, withoutBody, withoutMeeting];
+  });
+
+  it("makes getMeetings' paging parameters optional numbers, flat beside the path parameters", () => {
+    expectTypeOf<GetMeetingsParams["page_no"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<GetMeetingsParams["per_page"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<{ account_id: string; app_id: string }>().toExtend<GetMeetingsParams>();
+    expectTypeOf<GetMeetingsQuery>().toEqualTypeOf<
+      NonNullable<operations["get_all_meetings"]["parameters"]["query"]>
+    >();
+  });
+
+  it("types a page's item as the element of the paged result", () => {
+    expectTypeOf<GetMeetingsResult>().toEqualTypeOf<GetMeetingsItem[]>();
+    expectTypeOf<GetMeetingsItem>().toEqualTypeOf<Meeting>();
+    expectTypeOf<RealtimeKitOperations["getMeetings"]["item"]>().toEqualTypeOf<Meeting>();
+  });
+
+  it("gives exactly the paged operations an item type", () => {
+    type WithItem = {
+      [M in keyof RealtimeKitOperations]: [RealtimeKitOperations[M]["item"]] extends [never] ? never : M;
+    }[keyof RealtimeKitOperations];
+    expectTypeOf<WithItem>().toEqualTypeOf<RealtimeKitPagedOperation>();
+  });
+
+  it("covers every documented failure body with ErrorBody", () => {
+    expectTypeOf<RealtimeKitErrorBody>().toExtend<ErrorBody>();
+    expectTypeOf<CloudflareV4ErrorBody>().toExtend<ErrorBody>();
+    // The webhook operations answer 400 with a schema of their own.
+    expectTypeOf<CreateWebhookErrorBody>().toExtend<ErrorBody>();
+    expectTypeOf<CreateWebhookErrorBody>().not.toEqualTypeOf<CloudflareV4ErrorBody>();
   });
 });

@@ -1,0 +1,179 @@
+// Renders packages/types/src/generated/operations.ts: friendly names for every operation's parameters, body,
+// answer and failure bodies, one interface from client method name to its types, and a short alias for every
+// RealtimeKit schema. All are aliases into openapi-typescript's output (./openapi.ts), so they can never disagree
+// with `paths`, `operations` and `components`.
+import { listOperations, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
+
+/** The prefix upstream gives RealtimeKit's own schemas; the alias drops it (`realtimekit_Participant` → `Participant`). */
+const SCHEMA_PREFIX = "realtimekit_";
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** `account_identifier` → `AccountIdentifier`, `startReason` → `StartReason`: each word's first letter upper-cased. */
+export function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9$]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
+
+/** Every exported name with where it comes from, so a collision names both sides. */
+class ExportedNames {
+  private readonly origins = new Map<string, string>();
+
+  add(name: string, origin: string): string {
+    if (!IDENTIFIER.test(name)) throw new Error(`${origin} would export "${name}", which is not a TypeScript name`);
+    const other = this.origins.get(name);
+    if (other !== undefined) {
+      throw new Error(
+        `@realtimekit-api/types would export "${name}" twice: for ${other} and for ${origin}. Rename one of them ` +
+          "(a hand-written name in packages/types/src/index.ts, a method in openapi/sync.config.json).",
+      );
+    }
+    this.origins.set(name, origin);
+    return name;
+  }
+}
+
+/** Text that is safe inside a JSDoc comment. */
+const doc = (text: string) => text.replaceAll("*/", "*\\/");
+
+/** The type of the JSON body of `response`: its schema's alias when it is a named schema, else the index chain. */
+function jsonBodyType(spec: Spec, response: any, indexChain: string): string {
+  const ref: unknown = resolve(spec, response).content?.["application/json"]?.schema?.$ref;
+  const schemaName = typeof ref === "string" && ref.match(/^#\/components\/schemas\/([^/]+)$/)?.[1];
+  return schemaName ? `components["schemas"][${JSON.stringify(schemaName)}]` : indexChain;
+}
+
+/** The types of every failure body (non-2xx JSON answer) `operation` declares, each once. */
+function errorBodyTypes(spec: Spec, operation: SpecOperation, operationType: string): string[] {
+  const responses = spec.paths[operation.path]![operation.httpMethod].responses ?? {};
+  const types = Object.entries<any>(responses)
+    .filter(([code, response]) => !/^2/.test(code) && resolve(spec, response).content?.["application/json"])
+    .map(([code, response]) => {
+      const key = /^\d+$/.test(code) ? code : JSON.stringify(code);
+      return jsonBodyType(spec, response, `${operationType}["responses"][${key}]["content"]["application/json"]`);
+    });
+  return [...new Set(types)];
+}
+
+type Rendered = { declarations: string; member: string; errorBodies: string[] };
+
+function renderOperation(spec: Spec, operation: SpecOperation, names: ExportedNames): Rendered {
+  const { method, operationId, httpMethod, path, summary } = operation;
+  if (!IDENTIFIER.test(method)) throw new Error(`operation ${operationId}: x-client-method "${method}" is not a name`);
+  const origin = `operation ${operationId} (x-client-method ${method})`;
+  const name = (suffix: string) => names.add(`${method.charAt(0).toUpperCase()}${method.slice(1)}${suffix}`, origin);
+  const unsupported = operation.parameters.find((p) => p.in !== "path" && p.in !== "query");
+  if (unsupported) {
+    // The client takes path and query parameters by name; a header or cookie would need a place in its Params.
+    throw new Error(`operation ${operationId}: ${unsupported.in} parameter "${unsupported.name}" is not supported`);
+  }
+  const operationType = `operations[${JSON.stringify(operationId)}]`;
+  const route = `\`${httpMethod.toUpperCase()} ${path}\``;
+  const what = `${doc(JSON.stringify(summary ?? method))} (${route})`;
+  const lines: string[] = [];
+  const declare = (comment: string, typeName: string, type: string) =>
+    lines.push(`/** ${comment} */`, `export type ${typeName} = ${type};`);
+
+  const pathParams = name("PathParams");
+  declare(`The path parameters of ${what}.`, pathParams, `${operationType}["parameters"]["path"]`);
+  const parts = [pathParams];
+  if (operation.parameters.some((p) => p.in === "query")) {
+    const query = name("Query");
+    declare(`The query parameters of ${what}.`, query, `NonNullable<${operationType}["parameters"]["query"]>`);
+    parts.push(query);
+  }
+  if (operation.body) {
+    const body = name("Body");
+    declare(
+      `The JSON request body of ${what}.`,
+      body,
+      `NonNullable<${operationType}["requestBody"]>["content"]["application/json"]`,
+    );
+    parts.push(`{ ${operation.body.required ? "body" : "body?"}: ${body} }`);
+  }
+  const params = name("Params");
+  const takes = `the path${operation.parameters.some((p) => p.in === "query") ? " and query" : ""} parameters by name`;
+  declare(
+    `What \`${method}\` takes for ${what}: ${takes}${operation.body ? ", and `body`" : ""}.`,
+    params,
+    parts.join(" & "),
+  );
+  const response = name("Response");
+  declare(
+    `The ${operation.successStatus} answer's JSON body of ${what}: the \`{ success, data }\` envelope.`,
+    response,
+    `${operationType}["responses"][${operation.successStatus}]["content"]["application/json"]`,
+  );
+  if (resolve(spec, operation.successSchema).properties?.data === undefined) {
+    throw new Error(`operation ${operationId}: the success answer has no \`data\` for ${method} to resolve to`);
+  }
+  const result = name("Result");
+  declare(`What \`${method}\` resolves to for ${what}: the answer's \`data\`.`, result, `${response}["data"]`);
+  let item = "never";
+  if (operation.paged) {
+    item = name("Item");
+    declare(`One element of a page of ${what}.`, item, `${result}[number]`);
+  }
+  const errorBodies = errorBodyTypes(spec, operation, operationType);
+  declare(
+    `Any failure body ${what} is documented to answer with.`,
+    name("ErrorBody"),
+    errorBodies.length ? errorBodies.join(" | ") : "never",
+  );
+  return {
+    declarations: lines.join("\n"),
+    member: `  /** ${doc((summary ?? method).replace(/\.$/, ""))}. ${route} */\n  ${method}: { params: ${params}; result: ${result}; item: ${item} };`,
+    errorBodies,
+  };
+}
+
+/**
+ * The text of operations.ts (without its banner). `handWritten` are the names packages/types/src/index.ts exports
+ * itself: `export *` would let them silently shadow a generated name, so a collision fails here instead.
+ */
+export function renderOperationTypes(spec: Spec, handWritten: string[]): string {
+  const names = new ExportedNames();
+  for (const name of handWritten) names.add(name, "packages/types/src/index.ts");
+
+  const schemaAliases = Object.keys(spec.components?.schemas ?? {})
+    .filter((schema) => schema.startsWith(SCHEMA_PREFIX))
+    .sort()
+    .map((schema) => {
+      const alias = names.add(pascalCase(schema.slice(SCHEMA_PREFIX.length)), `components.schemas.${schema}`);
+      return `/** The \`${schema}\` schema. */\nexport type ${alias} = components["schemas"][${JSON.stringify(schema)}];`;
+    });
+
+  const operations = listOperations(spec);
+  const rendered = operations.map((operation) => renderOperation(spec, operation, names));
+  const paged = operations.filter((operation) => operation.paged).map((operation) => JSON.stringify(operation.method));
+  const allErrorBodies = [...new Set(rendered.flatMap((operation) => operation.errorBodies))];
+  names.add("RealtimeKitOperations", "the method map");
+  names.add("RealtimeKitPagedOperation", "the paged method names");
+  names.add("ErrorBody", "the union of failure bodies");
+
+  return [
+    'import type { components, operations } from "./openapi.ts";',
+    "",
+    "// RealtimeKit's named schemas, under their names without the `realtimekit_` prefix.",
+    ...schemaAliases,
+    "",
+    `// The ${operations.length} operations, in path order.`,
+    ...rendered.map((operation) => `\n${operation.declarations}`),
+    "",
+    "/**",
+    " * Every operation by its client method name: what the method takes (`params`), what it resolves to (`result`)",
+    " * and, for paged lists, one element of a page (`item`; `never` for the others).",
+    " */",
+    "export interface RealtimeKitOperations {",
+    ...rendered.map((operation) => operation.member),
+    "}",
+    "",
+    "/** The method names of the paged list operations. */",
+    `export type RealtimeKitPagedOperation = ${paged.length ? paged.join(" | ") : "never"};`,
+    "",
+    "/** Any failure body any operation is documented to answer with. */",
+    `export type ErrorBody = ${allErrorBodies.length ? allErrorBodies.join(" | ") : "never"};`,
+    "",
+  ].join("\n");
+}
