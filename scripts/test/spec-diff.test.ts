@@ -19,7 +19,7 @@ const committed = (): OpenApiDocument => JSON.parse(readFileSync(SPEC_FILE, "utf
 // Places in the committed spec that the mutations below edit.
 type Spec = OpenApiDocument;
 const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
-const MEETINGS = "/accounts/{account_id}/realtime/kit/{app_id}/meetings";
+const ROOMS = "/accounts/{account_id}/realtime/kit/{app_id}/rooms";
 const OPERATION = `/paths/${PATH.replaceAll("/", "~1")}/get`;
 const PARTICIPANT = "/components/schemas/realtimekit_Participant";
 const operation = (s: Spec) => s.paths[PATH]!.get;
@@ -49,8 +49,11 @@ const addDelegates = (s: Spec) => {
     items: { $ref: "#/components/schemas/realtimekit_Participant" },
   };
 };
-const addMeetingsOperation = (s: Spec) => {
-  s.paths[MEETINGS] = { get: { operationId: "get_all_meetings", responses: { 200: { description: "ok" } } } };
+/** An operation the spec did not have: published, since the spec holds only what the sync selected. */
+const addRoomsOperation = (s: Spec) => {
+  s.paths[ROOMS] = {
+    get: { operationId: "get_all_rooms", "x-client-method": "getRooms", responses: { 200: { description: "ok" } } },
+  };
 };
 
 /** Every object's keys in reverse order, all the way down. */
@@ -109,16 +112,19 @@ const rows: Row[] = [
   },
   {
     name: "an unused component was added",
-    change: (s) => (schemas(s).realtimekit_Meeting = { type: "object" }),
+    change: (s) => (schemas(s).realtimekit_Unused = { type: "object" }),
     bump: "none",
   },
-  { name: "another upstream operation was added (not published)", change: addMeetingsOperation, bump: "none" },
   {
     name: "a component was renamed, same shape",
     change: (s) => {
       schemas(s).realtimekit_MeetingParticipant = participant(s);
       delete schemas(s).realtimekit_Participant;
-      envelope(s).properties.data.allOf[0].$ref = "#/components/schemas/realtimekit_MeetingParticipant";
+      const renamed = JSON.stringify(s).replaceAll(
+        '"#/components/schemas/realtimekit_Participant"',
+        '"#/components/schemas/realtimekit_MeetingParticipant"',
+      );
+      Object.assign(s, JSON.parse(renamed));
     },
     bump: "none",
   },
@@ -148,13 +154,39 @@ const rows: Row[] = [
   {
     name: "operation removed",
     change: (s) => delete s.paths[PATH],
-    changes: [["major", "operation-removed", OPERATION]],
+    changes: [
+      [
+        "major",
+        "operation-removed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}/delete",
+      ],
+      ["major", "operation-removed", OPERATION],
+      [
+        "major",
+        "operation-removed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}/patch",
+      ],
+      [
+        "major",
+        "operation-removed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}/put",
+      ],
+    ],
     bump: "major",
   },
   {
     name: "operation renamed",
     change: (s) => (operation(s).operationId = "get_participant"),
-    changes: [["major", "operation-removed", OPERATION]],
+    changes: [
+      ["major", "operation-removed", OPERATION],
+      ["minor", "operation-added", OPERATION],
+    ],
+    bump: "major",
+  },
+  {
+    name: "client method renamed",
+    change: (s) => (operation(s)["x-client-method"] = "getParticipant"),
+    changes: [["major", "method-renamed", `${OPERATION}/x-client-method`]],
     bump: "major",
   },
   {
@@ -164,7 +196,22 @@ const rows: Row[] = [
       [
         "major",
         "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}~1details/delete",
+      ],
+      [
+        "major",
+        "path-changed",
         "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}~1details/get",
+      ],
+      [
+        "major",
+        "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}~1details/patch",
+      ],
+      [
+        "major",
+        "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{participant_id}~1details/put",
       ],
     ],
     bump: "major",
@@ -177,6 +224,12 @@ const rows: Row[] = [
       Object.values<any>(s.paths)[0].get.parameters[3].name = "id";
     },
     changes: [
+      ["major", "parameter-removed", "/paths/~1accounts~1{account_id}~1realtime~1kit~1apps/get/parameters/3"],
+      [
+        "major",
+        "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{id}/delete",
+      ],
       [
         "major",
         "path-changed",
@@ -184,10 +237,15 @@ const rows: Row[] = [
       ],
       [
         "major",
-        "parameter-added-required",
-        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{id}/get/parameters/3",
+        "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{id}/patch",
       ],
-      ["major", "parameter-removed", `${OPERATION}/parameters/3`],
+      [
+        "major",
+        "path-changed",
+        "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings~1{meeting_id}~1participants~1{id}/put",
+      ],
+      ["minor", "parameter-added", "/paths/~1accounts~1{account_id}~1realtime~1kit~1apps/get/parameters/3"],
     ],
     bump: "major",
   },
@@ -533,9 +591,8 @@ const rows: Row[] = [
   // minor: additions old code does not notice
   {
     name: "new operation",
-    change: addMeetingsOperation,
-    operations: ["get_meeting_participant", "get_all_meetings"],
-    changes: [["minor", "operation-added", "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1meetings/get"]],
+    change: addRoomsOperation,
+    changes: [["minor", "operation-added", "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1rooms/get"]],
     bump: "minor",
   },
   {
@@ -630,8 +687,8 @@ const rows: Row[] = [
   },
   {
     name: "maxLength raised",
-    change: (s) => (schemas(s).realtimekit_app_id.maxLength = 64),
-    changes: [["minor", "request-constraint-loosened", "/components/schemas/realtimekit_app_id/maxLength"]],
+    change: (s) => (schemas(s).realtimekit_account_identifier.maxLength = 64),
+    changes: [["minor", "request-constraint-loosened", "/components/schemas/realtimekit_account_identifier/maxLength"]],
     bump: "minor",
   },
   {
@@ -800,7 +857,7 @@ describe("spec:diff", () => {
 
   it("refuses two documents without any published operation, rather than answer none", async () => {
     const other = committed();
-    operation(other).operationId = "something_else";
+    other.paths = {};
     await expect(diffSpecs(other, other)).rejects.toThrow(/neither document has any of the published operations/);
   });
 
