@@ -1,24 +1,40 @@
-// Generates the client's operation table from the spec: method, path, default server, the parameter
-// schema its requests are validated against, and the success schema its responses may be validated against.
-// The client's runtime reads these facts from here only, so a spec update flows through without code edits.
+// Generates the client's operation tables from the spec: for every operation, its HTTP method, path, the schema
+// its parameters and body are validated against, its query parameters, success status and the success schema
+// its answers may be validated against; and one function per operation. The client's runtime reads these facts
+// from here only, so a spec update flows through without code edits.
 //
-//   tsx scripts/codegen/client.ts [--spec <openapi.json>] [--out <operation.ts>] [--check]
+//   tsx scripts/codegen/client.ts [--spec <openapi.json>] [--out <operations.ts>] [--check]
 //
-// Without flags it reads openapi/realtimekit.openapi.json and writes packages/client/src/generated/operation.ts;
-// the flags let a test generate the table from a changed copy of the spec into a scratch file.
+// Without flags it reads openapi/realtimekit.openapi.json and writes packages/client/src/generated/; the flags let
+// a test generate the tables from a changed copy of the spec into a scratch folder.
 import { readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import * as availableRules from "../../packages/client/src/schema-rules.ts";
+import { listOperations, loadSpec, type Spec, type SpecOperation } from "../lib/openapi.ts";
 import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
-import { dereference, schemaConstraints } from "./schema-constraints.ts";
+import { schemaConstraints } from "./schema-constraints.ts";
 
-export const OPERATION_ID = "get_meeting_participant";
-export const OPERATION_FILE = `${REPO_ROOT}packages/client/src/generated/operation.ts`;
+export const OPERATIONS_FILE = `${REPO_ROOT}packages/client/src/generated/operations.ts`;
 const RULES_MODULE = `${REPO_ROOT}packages/client/src/schema-rules.ts`;
+const FUNCTION_MODULE = `${REPO_ROOT}packages/client/src/operation-function.ts`;
+const TABLE_TYPE_MODULE = `${REPO_ROOT}packages/client/src/operation-table.ts`;
 /** Checked by the validator itself, before any keyword rule. */
 const CORE_KEYWORDS = new Set(["type", "nullable"]);
+/** The rules schema-rules.ts exports, by name; read from the file so this tool imports nothing of the client. */
+const RULE_EXPORTS = new Set(
+  [...readFileSync(RULES_MODULE, "utf8").matchAll(/export const (\w+)|export \{([^}]+)\}/g)].flatMap((m) =>
+    m[1]
+      ? [m[1]]
+      : m[2]!.split(",").map(
+          (part) =>
+            part
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!,
+        ),
+  ),
+);
 
 /** The keywords and formats `schemas` use, each once, sorted. */
 function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: string[] } {
@@ -37,7 +53,7 @@ function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: stri
           );
       }
       if (keyword === "properties") Object.values(value).forEach(visit);
-      if (keyword === "items") visit(value);
+      if (keyword === "items" || (keyword === "additionalProperties" && value !== false)) visit(value);
       if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach(visit);
     }
   };
@@ -48,71 +64,119 @@ function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: stri
 const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
 
 /**
- * The `rules` property's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only
- * those, so the bundle carries nothing else. A keyword without a rule fails generation (it would otherwise go
- * unchecked); a format without a pattern there is an annotation, as JSON Schema says, and is reported.
+ * A rules object's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only those,
+ * so a bundle carries nothing else. A keyword without a rule fails generation (it would otherwise go unchecked);
+ * a format without a pattern there is an annotation, as JSON Schema says, and is reported.
  */
-function rulesSource(schemas: any[]): string {
+function rulesSource(schemas: any[], warn: (message: string) => void): string {
   const { keywords, formats } = keywordsAndFormats(schemas);
-  const missing = keywords.filter((keyword) => !(keyword in availableRules));
+  const missing = keywords.filter((keyword) => !RULE_EXPORTS.has(keyword));
   if (missing.length)
     throw new Error(`no rule in packages/client/src/schema-rules.ts for the keyword(s) ${missing.join(", ")}`);
   const entries = keywords.map((keyword) => {
-    if (keyword !== "format") return `    ${JSON.stringify(keyword)}: rules.${keyword},`;
-    const known = formats.filter((name) => formatExport(name) in availableRules);
+    if (keyword !== "format") return `  ${JSON.stringify(keyword)}: rules.${keyword},`;
+    const known = formats.filter((name) => RULE_EXPORTS.has(formatExport(name)));
     const unknown = formats.filter((name) => !known.includes(name));
-    if (unknown.length)
-      console.warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
+    if (unknown.length) warn(`formats without a pattern in schema-rules.ts, not checked: ${unknown.join(", ")}`);
+    const patterns = known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ");
     // Marked pure so that a bundle which never reads the table (the raw client's) can drop it whole.
-    return `    "format": /* @__PURE__ */ rules.format({ ${known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ")} }),`;
+    return `  "format": /* @__PURE__ */ rules.format({ ${patterns} }),`;
   });
-  return `{\n${entries.join("\n")}\n  }`;
+  return `{\n${entries.join("\n")}\n}`;
 }
 
-/** The operation table's source text, for the OpenAPI document `spec`. */
-export function generateOperationSource(spec: any, specFile = SPEC_FILE, outFile = OPERATION_FILE): string {
-  const [path, method, operation] =
-    Object.entries<any>(spec.paths)
-      .flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => [path, method, op] as const))
-      .find(([, , op]) => op.operationId === OPERATION_ID) ?? [];
-  if (!operation) throw new Error(`${OPERATION_ID} is not in ${specFile}`);
+/** What the client validates a call's argument against: path and query parameters by name, and `body`. */
+function parametersSchema(spec: Spec, operation: SpecOperation) {
+  const parameters = operation.parameters.filter((p) => p.in === "path" || p.in === "query");
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  const properties: Record<string, unknown> = Object.fromEntries(
+    parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)]),
+  );
+  if (operation.body) {
+    if ("body" in properties) throw new Error(`${operation.operationId} has a parameter named "body"`);
+    properties.body = schemaConstraints(spec, operation.body.schema);
+    if (operation.body.required) required.push("body");
+  }
+  return { type: "object", required, properties };
+}
 
-  const pathParameters = operation.parameters.map((p: any) => dereference(spec, p)).filter((p: any) => p.in === "path");
-  const parametersSchema = {
-    type: "object",
-    required: pathParameters.filter((p: any) => p.required).map((p: any) => p.name),
-    properties: Object.fromEntries(pathParameters.map((p: any) => [p.name, schemaConstraints(spec, p.schema)])),
-  };
-  const [successStatus, success] = Object.entries<any>(operation.responses).find(([status]) => /^2\d\d$/.test(status))!;
-  const successSchema = schemaConstraints(spec, dereference(spec, success).content["application/json"].schema);
-  // The envelope's payload: the one object-valued property beside `success`.
-  const resultProperty = Object.entries<any>(successSchema.properties).find(([, s]) => s.type === "object")![0];
-
-  const table = {
+/** The table of facts about one operation that the client needs at run time (rules added by the caller). */
+function tableOf(spec: Spec, operation: SpecOperation) {
+  const query = operation.parameters.filter((p) => p.in === "query");
+  for (const p of operation.parameters.filter((p) => p.in === "header" || p.in === "cookie")) {
+    throw new Error(`${operation.operationId}: ${p.in} parameter ${p.name} is not supported by the client`);
+  }
+  const successSchema = schemaConstraints(spec, operation.successSchema);
+  // The envelope's payload: the property beside `success` that holds the result.
+  const resultProperty = successSchema.properties?.data ? "data" : undefined;
+  if (!resultProperty) throw new Error(`${operation.operationId}: the success answer has no "data"`);
+  return {
     // As fetch takes it (the spec names methods in lower case).
-    method: method!.toUpperCase(),
-    path,
-    defaultBaseUrl: spec.servers[0].url,
-    parametersSchema,
-    successStatus: Number(successStatus),
+    method: operation.httpMethod.toUpperCase(),
+    path: operation.path,
+    parametersSchema: parametersSchema(spec, operation),
+    query: query.map((p) => p.name),
+    // Arrays sent as one comma-separated value (OpenAPI's form style with explode: false).
+    ...(query.some((p) => !p.explode) ? { commaSeparated: query.filter((p) => !p.explode).map((p) => p.name) } : {}),
+    successStatus: operation.successStatus,
     resultProperty,
     successSchema,
+    ...(operation.paged ? { paged: true } : {}),
   };
-  // Relative to the file being written, so a table generated into a scratch folder (tests) imports the same rules.
-  let rulesImport = relative(dirname(outFile), RULES_MODULE);
-  if (!rulesImport.startsWith(".")) rulesImport = `./${rulesImport}`;
-  const tableSource = JSON.stringify(table, null, 2).replace(
-    /\n}$/,
-    `,\n  "rules": ${rulesSource([parametersSchema, successSchema])}\n}`,
-  );
-  return (
+}
+
+const importPath = (from: string, to: string) => {
+  const path = relative(dirname(from), to);
+  return path.startsWith(".") ? path : `./${path}`;
+};
+const docComment = (operation: SpecOperation) =>
+  `/** ${operation.summary ?? operation.operationId}: \`${operation.httpMethod.toUpperCase()} ${operation.path}\`. */`;
+
+/** The generated sources, by file, for the OpenAPI document `spec`. */
+export function generateClientSources(
+  spec: Spec,
+  outFile = OPERATIONS_FILE,
+  warn: (message: string) => void = console.warn,
+): Record<string, string> {
+  const operations = listOperations(spec);
+  const ruleSets = new Map<string, string>();
+  // Said once, however many operations share the cause.
+  const warnings = new Set<string>();
+  const tables = operations.map((operation) => {
+    const table = tableOf(spec, operation);
+    const rules = rulesSource([table.parametersSchema, table.successSchema], (message) => warnings.add(message));
+    // Operations with the same keywords share one rules object.
+    if (!ruleSets.has(rules)) ruleSets.set(rules, `rules${ruleSets.size}`);
+    const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${ruleSets.get(rules)}\n}`);
+    return `${docComment(operation)}\nexport const ${operation.method}Operation: OperationTable = ${source};\n`;
+  });
+  for (const message of warnings) warn(message);
+  const operationsSource =
     `${banner("scripts/codegen/client.ts")}\n` +
-    `import * as rules from ${JSON.stringify(rulesImport)};\n\n` +
-    `/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n` +
-    `export const defaultBaseUrl = ${JSON.stringify(table.defaultBaseUrl)};\n\n` +
-    `/** The facts about \`${OPERATION_ID}\` that the client needs at run time, with the schema rules its schemas use. */\n` +
-    `export const getMeetingParticipantOperation = ${tableSource} as const;\n`
-  );
+    `import type { OperationTable } from ${JSON.stringify(importPath(outFile, TABLE_TYPE_MODULE))};\n` +
+    `import * as rules from ${JSON.stringify(importPath(outFile, RULES_MODULE))};\n\n` +
+    "/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n" +
+    `export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)};\n\n` +
+    [...ruleSets].map(([source, name]) => `const ${name} = ${source};\n`).join("\n") +
+    "\n" +
+    tables.join("\n") +
+    "\n/** Every operation's table, by client method name. */\n" +
+    `export const operations = {\n${operations.map((o) => `  ${o.method}: ${o.method}Operation,`).join("\n")}\n};\n`;
+
+  const functionsFile = join(dirname(outFile), "functions.ts");
+  const functionsSource =
+    `${banner("scripts/codegen/client.ts")}\n` +
+    "// One function per operation, called with a RealtimeKit from createRealtimeKit(): an application bundles the\n" +
+    "// tables of the operations it calls, and no others.\n" +
+    `import { operationFunction } from ${JSON.stringify(importPath(functionsFile, FUNCTION_MODULE))};\n` +
+    'import * as tables from "./operations.ts";\n\n' +
+    operations
+      .map(
+        (o) =>
+          `${docComment(o)}\nexport const ${o.method} = /* @__PURE__ */ operationFunction<"${o.method}">(tables.${o.method}Operation);\n`,
+      )
+      .join("\n");
+  return { [outFile]: operationsSource, [functionsFile]: functionsSource };
 }
 
 function main(): void {
@@ -120,10 +184,9 @@ function main(): void {
     options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } },
   });
   const specFile = values.spec ? resolve(values.spec) : SPEC_FILE;
-  const outFile = values.out ? resolve(values.out) : OPERATION_FILE;
-  const spec = JSON.parse(readFileSync(specFile, "utf8"));
-  writeGenerated({ [outFile]: generateOperationSource(spec, specFile, outFile) }, values.check === true);
+  const outFile = values.out ? resolve(values.out) : OPERATIONS_FILE;
+  writeGenerated(generateClientSources(loadSpec(specFile), outFile), values.check === true);
 }
 
-// Run as a script, not when a test imports generateOperationSource.
+// Run as a script, not when a test imports generateClientSources.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

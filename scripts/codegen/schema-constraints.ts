@@ -1,5 +1,6 @@
 // Reduces OpenAPI schemas to the JSON Schema subset the client's validator checks, with every $ref
 // resolved and documentation (description, example, title …) dropped, so the shipped table stays small.
+import { resolve, type Spec } from "../lib/openapi.ts";
 
 const KEPT = [
   "type",
@@ -18,6 +19,7 @@ const KEPT = [
   "required",
   "properties",
   "items",
+  "additionalProperties",
   "allOf",
   "anyOf",
   "oneOf",
@@ -26,11 +28,10 @@ const KEPT = [
 
 // Constraints the validator has no rule for. A schema that uses one fails generation, rather than having the
 // constraint dropped and left unchecked. (Documentation and vendor keywords — description, example, x-… — are
-// dropped as intended.) An `additionalProperties` of `true` or `{}` constrains nothing and is let through.
+// dropped as intended.)
 const UNENFORCED = [
   "multipleOf",
   "not",
-  "additionalProperties",
   "uniqueItems",
   "minProperties",
   "maxProperties",
@@ -48,39 +49,40 @@ const UNENFORCED = [
 function assertEnforceable(schema: any): void {
   for (const key of UNENFORCED) {
     const value = schema[key];
-    if (value === undefined || (key === "additionalProperties" && (value === true || JSON.stringify(value) === "{}")))
-      continue;
+    if (value === undefined) continue;
     throw new Error(
       `the client's validator has no rule for the schema keyword "${key}"; add one to packages/client/src/schema-rules.ts`,
     );
   }
 }
 
-export function dereference(spec: any, node: any, seen = new Set<string>()): any {
-  if (!node?.$ref) return node;
-  if (seen.has(node.$ref)) throw new Error(`recursive $ref ${node.$ref} is not supported by the validator`);
-  seen.add(node.$ref);
-  const target = node.$ref
-    .slice(2)
-    .split("/")
-    .reduce((value: any, key: string) => value?.[key], spec);
-  if (target === undefined) throw new Error(`dangling $ref ${node.$ref}`);
-  return dereference(spec, target, seen);
-}
-
-export function schemaConstraints(spec: any, node: any): any {
-  const schema = dereference(spec, node);
+/**
+ * `node` reduced to what the validator checks. A schema that contains itself (a session's breakout rooms are
+ * sessions) is checked to its first recurrence: below that, anything is accepted, rather than generating a table
+ * without end.
+ */
+export function schemaConstraints(spec: Spec, node: any, within: ReadonlySet<string> = new Set()): any {
+  if (node?.$ref && within.has(node.$ref)) return {};
+  const inside = node?.$ref ? new Set([...within, node.$ref]) : within;
+  const schema = resolve(spec, node);
   assertEnforceable(schema);
   const result: Record<string, unknown> = {};
   for (const key of KEPT) {
     const value = schema[key];
     if (value === undefined) continue;
     if (key === "properties") {
-      result[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, schemaConstraints(spec, s)]));
-    } else if (key === "items") result[key] = schemaConstraints(spec, value);
-    else if (key === "pattern") result[key] = checkedPattern(value);
+      result[key] = Object.fromEntries(
+        Object.entries(value).map(([name, s]) => [name, schemaConstraints(spec, s, inside)]),
+      );
+    } else if (key === "items") result[key] = schemaConstraints(spec, value, inside);
+    else if (key === "additionalProperties") {
+      // `true` and `{}` allow anything, so they are left out; `false` and a schema are checked.
+      if (value === false || (value !== true && Object.keys(value).length > 0)) {
+        result[key] = value === false ? false : schemaConstraints(spec, value, inside);
+      }
+    } else if (key === "pattern") result[key] = checkedPattern(value);
     else if (key === "allOf" || key === "anyOf" || key === "oneOf") {
-      result[key] = (value as unknown[]).map((s) => schemaConstraints(spec, s));
+      result[key] = (value as unknown[]).map((s) => schemaConstraints(spec, s, inside));
     } else result[key] = value;
   }
   // A single-member allOf is how OpenAPI 3.0 documents a $ref; fold it so the table reads plainly.

@@ -13,6 +13,7 @@ export const fixturesDir = join(benchRoot, "test/fixtures");
 export const oneCallOurs = join(fixturesDir, "one-call-ours.ts");
 export const oneCallCloudflare = join(fixturesDir, "one-call-cloudflare.ts");
 export const oneCallNoImport = join(fixturesDir, "no-import.ts");
+export const wholeClient = join(fixturesDir, "whole-client.ts");
 
 export const scratchDir = join(benchRoot, ".bench");
 /** The on-demand install of the official SDK, kept out of the workspace's `pnpm install`. */

@@ -5,13 +5,15 @@ import {
   RealtimeKitTimeoutError,
 } from "./errors.ts";
 import type { Log } from "./logger.ts";
-import { type Backoff, retryDelayMs } from "./retry-policy.ts";
+import { type Backoff, mayRetry, retryDelayMs } from "./retry-policy.ts";
 import { sleep, startTimer } from "./timers.ts";
 
 export type CallPolicy = {
   maxRetries: number;
   timeoutMs: number;
   deadlineMs: number | undefined;
+  /** False for POST and PATCH: then only failures the server certainly did not act on are retried. */
+  idempotent: boolean;
   backoff: Backoff;
   signal: AbortSignal | undefined;
   log: Log;
@@ -77,7 +79,7 @@ export async function callWithRetries<T>(
       callerSignal?.removeEventListener("abort", forwardAbort);
     }
 
-    if ((failure as { retryable?: boolean }).retryable !== true || attempts > policy.maxRetries) throw failure;
+    if (!mayRetry(failure, policy.idempotent) || attempts > policy.maxRetries) throw failure;
     const delay = retryDelayMs(
       attempts,
       failure instanceof RealtimeKitApiError ? failure.headers : undefined,

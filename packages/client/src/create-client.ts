@@ -1,50 +1,47 @@
-import type { GetMeetingParticipantPathParams, Participant } from "@realtimekit-api/types";
-import { clientForOperation } from "./client-for-operation.ts";
-import type { ConnectionOptions } from "./connection.ts";
-import { getMeetingParticipantOperation } from "./generated/operation.ts";
-import type { Backoff } from "./retry-policy.ts";
+import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtimekit-api/types";
+import { operations } from "./generated/operations.ts";
+import type { OperationName } from "./operation-function.ts";
+import { type Page, type PaginateOptions, paginateOperation } from "./paginate.ts";
+import { type CallOptions, createRealtimeKit, type RealtimeKitClientOptions } from "./realtime-kit.ts";
 
-/** Limits that apply per client and may be overridden per call. */
-export type CallLimits = {
-  /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default 2. */
-  maxRetries?: number;
-  /** Time allowed for one attempt, body included. Default 60 000 ms. */
-  timeoutMs?: number;
-  /** Time allowed for the whole call, retries and waits included. Default: none. */
-  deadlineMs?: number;
+/** A method per operation, named as in openapi/sync.config.json, resolving to the answer's `data`. */
+export type RealtimeKitMethods = {
+  [M in OperationName]: (
+    params: RealtimeKitOperations[M]["params"],
+    options?: CallOptions,
+  ) => Promise<RealtimeKitOperations[M]["result"]>;
 };
 
-/** The shape of the platform's `fetch`, as the typed method calls it: a URL string and an init. */
-export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
-
-export type RealtimeKitClientOptions = CallLimits &
-  ConnectionOptions & {
-    /**
-     * A `fetch` to use instead of the global one (tests, proxies, instrumentation). It is called as
-     * `fetch(url, { method, headers, redirect: "manual", signal })`; one that ignores `signal` is still abandoned
-     * on timeout or abort.
-     */
-    fetch?: FetchFunction;
-    /** Check each success body against the spec's schema. Default false. */
-    validateResponses?: boolean;
-    /** Largest response body read, in bytes. Default 4 MiB. */
-    maxResponseBytes?: number;
-    /** Retry waits when the server gives none. Default 500 ms doubling up to 8 s. */
-    backoff?: Partial<Backoff>;
-  };
-
-export type CallOptions = CallLimits & {
-  /** Aborts the call at once, without retry; the call rejects with the signal's reason (an AbortError). */
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
+export type RealtimeKitClient = RealtimeKitMethods & {
+  /** One page of a paged list (`getMeetings`, …), with its `paging`. */
+  page<M extends RealtimeKitPagedOperation>(
+    method: M,
+    params: RealtimeKitOperations[M]["params"],
+    options?: CallOptions,
+  ): Promise<Page<RealtimeKitOperations[M]["result"]>>;
+  /** Every item of a paged list, fetched page by page as the loop asks for them. */
+  paginate<M extends RealtimeKitPagedOperation>(
+    method: M,
+    params: RealtimeKitOperations[M]["params"],
+    options?: PaginateOptions,
+  ): AsyncGenerator<RealtimeKitOperations[M]["item"], void, undefined>;
 };
 
-export interface RealtimeKitClient {
-  /** Fetches a participant's detail; resolves to the participant (the answer's `data`). */
-  getMeetingParticipant(params: GetMeetingParticipantPathParams, options?: CallOptions): Promise<Participant>;
-}
-
-/** A client for RealtimeKit's "Fetch a participant's detail" operation. Throws RealtimeKitValidationError on a bad option. */
+/**
+ * A client with a method for every RealtimeKit operation. Throws RealtimeKitValidationError on a bad option.
+ * An application that calls only a few operations bundles less with createRealtimeKit() and the
+ * per-operation functions (`getMeetingParticipant(realtimeKit, params)`).
+ */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
-  return clientForOperation(getMeetingParticipantOperation, options);
+  const realtimeKit = createRealtimeKit(options);
+  const client: Record<string, unknown> = {
+    page: (method: OperationName, params: unknown, call?: CallOptions) =>
+      realtimeKit.call(operations[method], params, call, true),
+    paginate: (method: OperationName, params: Record<string, unknown>, call?: PaginateOptions) =>
+      paginateOperation(realtimeKit, operations[method], params, call),
+  };
+  for (const [name, table] of Object.entries(operations)) {
+    client[name] = (params: unknown, call?: CallOptions) => realtimeKit.call(table, params, call);
+  }
+  return client as RealtimeKitClient;
 }

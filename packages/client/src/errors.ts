@@ -113,12 +113,15 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
   static override readonly kind: string = "RealtimeKitConnectionError";
   declare readonly attempts: number;
   declare readonly retryable: true;
+  /** The platform's error code, where it gives one (Node.js: `ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND` …). */
+  declare readonly code: string | undefined;
 
   /** `redact` removes the credential from the cause's text before it becomes this error's message. */
   constructor(cause: unknown, attempts: number, redact: (text: string) => string = String) {
-    const reason = (cause as { cause?: { code?: string } })?.cause?.code ?? (cause as Error)?.message ?? String(cause);
+    const code = (cause as { cause?: { code?: string } })?.cause?.code;
+    const reason = code ?? (cause as Error)?.message ?? String(cause);
     super(`Connection failed: ${redact(reason)} ${attemptsNote(attempts)}`, { cause: redactedCause(cause, redact) });
-    Object.assign(this, { attempts, retryable: true });
+    Object.assign(this, { attempts, retryable: true, code });
   }
 }
 

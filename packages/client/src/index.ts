@@ -1,21 +1,8 @@
-export type {
-  CloudflareV4ErrorBody,
-  CloudflareV4Message,
-  GetMeetingParticipantErrorBody,
-  GetMeetingParticipantPathParams,
-  GetMeetingParticipantResponse,
-  Participant,
-  RealtimeKitErrorBody,
-} from "@realtimekit-api/types";
+// Every type of @realtimekit-api/types (parameters, bodies and results by operation, schemas by name), so one
+// import serves an application.
+export type * from "@realtimekit-api/types";
 export type { ConnectionOptions } from "./connection.ts";
-export {
-  type CallLimits,
-  type CallOptions,
-  createRealtimeKitClient,
-  type FetchFunction,
-  type RealtimeKitClient,
-  type RealtimeKitClientOptions,
-} from "./create-client.ts";
+export { createRealtimeKitClient, type RealtimeKitClient, type RealtimeKitMethods } from "./create-client.ts";
 export {
   type ApiErrorDetail,
   RealtimeKitApiError,
@@ -26,5 +13,16 @@ export {
   RealtimeKitValidationError,
   type ResponseIssue,
 } from "./errors.ts";
+export * from "./generated/functions.ts";
 export type { Logger, LogLevel } from "./logger.ts";
+export type { OperationFunction, OperationName } from "./operation-function.ts";
+export { type Page, type PaginateOptions, paginate } from "./paginate.ts";
+export {
+  type CallLimits,
+  type CallOptions,
+  createRealtimeKit,
+  type FetchFunction,
+  type RealtimeKit,
+  type RealtimeKitClientOptions,
+} from "./realtime-kit.ts";
 export type { Backoff } from "./retry-policy.ts";

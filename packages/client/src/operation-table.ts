@@ -1,19 +1,25 @@
 import type { Rules, Schema } from "./validate-schema.ts";
 
 /**
- * The facts about one operation that the client needs at run time, as scripts/codegen/client.ts writes
- * them into generated/operation.ts. The client reads the operation from such a table only, so a change in
- * the spec (a new rule on a parameter, say) changes its behaviour without code edits.
+ * The facts about one operation that the client needs at run time, as scripts/codegen/client.ts writes them
+ * into generated/operations.ts. The client reads an operation from such a table only, so a change in the spec
+ * (a new rule on a parameter, a new operation) changes its behaviour without code edits.
  */
 export type OperationTable = {
   /** The HTTP method, upper case, as fetch takes it. */
   readonly method: string;
   readonly path: string;
-  readonly defaultBaseUrl: string;
+  /** The call's argument: path and query parameters by name, and `body` where the operation takes one. */
   readonly parametersSchema: Schema;
+  /** The query parameters' names, in the spec's order. */
+  readonly query: readonly string[];
+  /** Query arrays sent as one comma-separated value rather than one `name=value` each. */
+  readonly commaSeparated?: readonly string[];
   readonly successStatus: number;
   readonly resultProperty: string;
   readonly successSchema: Schema;
+  /** A list answered page by page (`page_no`, `per_page`, and `paging` beside the items). */
+  readonly paged?: boolean;
   /** The rules for the keywords both schemas use, and only those. */
   readonly rules: Rules;
 };

@@ -4,7 +4,7 @@
 // only the typed call never load openapi-fetch.
 import type { paths } from "@realtimekit-api/types";
 import { type ConnectionOptions, connectionFor } from "./connection.ts";
-import { defaultBaseUrl } from "./generated/operation.ts";
+import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
 import { type Client, createClient } from "./openapi-fetch.ts";
 import { pathFiller } from "./path-segments.ts";

@@ -14,10 +14,17 @@ const UTF8 = new TextDecoder();
 // Cancelling a body that already broke off rejects; the failure being reported is the one that matters.
 const ignore = () => {};
 
-export type SuccessContract = { schema: Schema; rules: Rules; resultProperty: string; validate: boolean };
+export type SuccessContract = {
+  schema: Schema;
+  rules: Rules;
+  resultProperty: string;
+  validate: boolean;
+  /** Resolve to the whole body (a page's `paging` beside its items), not only the result. */
+  envelope?: boolean;
+};
 
 /**
- * A success answer → the envelope's payload, or RealtimeKitResponseValidationError when the body is empty,
+ * A success answer → the envelope's payload (or with `envelope`, the envelope), or RealtimeKitResponseValidationError when the body is empty,
  * not JSON, too large, or (with `validate`) not what the spec promises.
  */
 export async function readSuccess(
@@ -60,7 +67,7 @@ export async function readSuccess(
       `body is not a success envelope with an object in "${contract.resultProperty}"`,
     );
   }
-  return result;
+  return contract.envelope ? body : result;
 }
 
 const unexpectedBody = (response: Response, attempts: number, issues: string | ResponseIssue[]) =>

@@ -12,6 +12,20 @@ export const MAX_RETRY_AFTER_MS = 60_000;
 export const isRetryableResponse = (status: number) =>
   status === 408 || status === 409 || status === 429 || status >= 500;
 
+// Failures before a connection existed: nothing reached the server. (Where the platform does not say, as in
+// browsers, a failed connection is not known to be one of these and a write is not retried.)
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/;
+
+/**
+ * Whether `failure` may be retried. A write that is not idempotent (POST, PATCH) is retried only where the
+ * server certainly did not act on it: a 429, or a connection that was never made. After a timeout, a reset or a
+ * 5xx it may have acted, and a retry could act twice.
+ */
+export function mayRetry(failure: object, idempotent: boolean): boolean {
+  const { retryable, status, code } = failure as { retryable?: boolean; status?: number; code?: string };
+  return retryable === true && (idempotent || status === 429 || NOT_SENT.test(code ?? ""));
+}
+
 /** How long to wait before retry number `retry` (1-based), given the failed response's headers if any. */
 export function retryDelayMs(retry: number, headers: Headers | undefined, backoff: Backoff): number {
   const requested = headers ? requestedDelayMs(headers) : NaN;

@@ -70,6 +70,18 @@ export const properties: Rule = (value, schemas: Record<string, Schema>, _, poin
       if (value[name] !== undefined) validateSchema(schemas[name]!, value[name], rules, child(pointer, name), out);
   }
 };
+/** Properties the schema does not list: refused when `false`, else checked against the given schema. */
+export const additionalProperties: Rule = (value, allowed: Schema | false, schema, pointer, out, rules) => {
+  if (typeOf(value) === "object") {
+    for (const name in value) {
+      if (value[name] === undefined || schema.properties?.[name]) continue;
+      // A name from the data, not the spec, may hold "~" or "/": escaped as RFC 6901 says.
+      const at = `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      if (allowed === false) out.push({ pointer: at, rule: "additionalProperties", message: "is not allowed" });
+      else validateSchema(allowed, value[name], rules, at, out);
+    }
+  }
+};
 export const items: Rule = (value, schema: Schema, _, pointer, out, rules) => {
   if (Array.isArray(value))
     value.forEach((item, i) => void validateSchema(schema, item, rules, `${pointer}/${i}`, out));

@@ -101,7 +101,7 @@ describe("the raw client (@realtimekit-api/client/raw)", () => {
     const { meeting_id: _, ...withoutMeeting } = params;
     // @ts-expect-error meeting_id is required
     void raw.GET(path, { params: { path: withoutMeeting } });
-    // @ts-expect-error the spec has no DELETE for this path
-    void raw.DELETE(path, { params: { path: params } });
+    // @ts-expect-error the spec has no POST for this path
+    void raw.POST(path, { params: { path: params } });
   });
 });

@@ -5,9 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientForOperation } from "../src/client-for-operation.ts";
-import { getMeetingParticipantOperation as committedTable } from "../src/generated/operation.ts";
-import { type RealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
+import { getMeetingParticipantOperation as committedTable } from "../src/generated/operations.ts";
+import { createRealtimeKit, type RealtimeKitMethods, RealtimeKitValidationError } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
 import * as schemaRules from "../src/schema-rules.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
@@ -17,7 +16,7 @@ import { successBody } from "./support/participant.ts";
 const REPO_ROOT = join(PACKAGE_DIR, "../..");
 const GENERATOR = join(REPO_ROOT, "scripts/codegen/client.ts");
 const SPEC = join(REPO_ROOT, "openapi/realtimekit.openapi.json");
-const COMMITTED_TABLE = join(PACKAGE_DIR, "src/generated/operation.ts");
+const COMMITTED_TABLE = join(PACKAGE_DIR, "src/generated/operations.ts");
 const RULES_MODULE = join(PACKAGE_DIR, "src/schema-rules.ts");
 
 let scratch: string;
@@ -45,10 +44,14 @@ const parametersOf = (spec: any) =>
   Object.values<any>(spec.paths).find((item) => item.get?.["x-client-method"] === "getMeetingParticipant").get
     .parameters as Array<{ name: string; schema: any }>;
 
-/** A client on `table` whose fetch records what would have been sent. */
-function clientOn(table: OperationTable): { client: RealtimeKitClient; requests: Request[] } {
+/** The participant call on `table`, with a fetch that records what would have been sent. */
+function clientOn(table: OperationTable): {
+  client: Pick<RealtimeKitMethods, "getMeetingParticipant">;
+  requests: Request[];
+} {
   const { fetch, requests } = recordingFetch(() => json(successBody()));
-  return { client: clientForOperation(table, { apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch }), requests };
+  const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+  return { client: { getMeetingParticipant: (params, options) => realtimeKit.call(table, params, options) }, requests };
 }
 
 /** The module the generated table imports its rules from, as written in the file. */
@@ -60,18 +63,20 @@ it("the unchanged spec generates the committed table, byte for byte (--check pas
   expect(result.stdout).toContain("generated files are up to date");
 });
 
-it("generated elsewhere, the table is the same but imports the rules by a path relative to where it is written", () => {
-  const out = join(scratch, "elsewhere", "deeper", "operation.ts");
+it("generated elsewhere, the tables are the same but import by paths relative to where they are written", () => {
+  const out = join(scratch, "elsewhere", "deeper", "operations.ts");
   const result = generate(specCopy(), out);
   expect(result.status, result.stderr).toBe(0);
   const generated = readFileSync(out, "utf8");
   const committed = readFileSync(COMMITTED_TABLE, "utf8");
   expect(rulesImportOf(committed)).toBe("../schema-rules.ts");
-  const specifier = rulesImportOf(generated)!;
-  expect(specifier).toMatch(/^\.\.?\//);
-  expect(resolve(dirname(out), specifier)).toBe(RULES_MODULE);
-  // Apart from that one specifier, byte for byte.
-  expect(generated.replace(specifier, "<rules>")).toBe(committed.replace("../schema-rules.ts", "<rules>"));
+  expect(resolve(dirname(out), rulesImportOf(generated)!)).toBe(RULES_MODULE);
+  // Each import names the same module from where its file is; apart from the specifiers, byte for byte.
+  const imports = (source: string, file: string) =>
+    [...source.matchAll(/^import .* from "(\.[^"]+)";$/gm)].map((m) => resolve(dirname(file), m[1]!));
+  expect(imports(generated, out)).toEqual(imports(committed, COMMITTED_TABLE));
+  const withoutSpecifiers = (source: string) => source.replace(/^(import .* from )"\.[^"]+";$/gm, "$1<module>;");
+  expect(withoutSpecifiers(generated)).toBe(withoutSpecifiers(committed));
 });
 
 describe("the committed table's rules", () => {
@@ -101,7 +106,7 @@ describe("the committed table's rules", () => {
   });
 
   it("check the formats the schemas use, and leave others as annotations", () => {
-    const format = committedTable.rules.format;
+    const format = committedTable.rules.format!;
     const check = (name: string, value: string) => format(value, name, {}, "", [], committedTable.rules);
     // uuid (meeting_id, id), date-time (created_at, updated_at), uri (picture)
     expect(check("uuid", "not-a-uuid")).toBe('be a valid "uuid"');
@@ -122,7 +127,7 @@ describe("a changed spec changes what the client accepts", () => {
     spec.components.schemas.realtimekit_account_identifier.maxLength = 8;
     parametersOf(spec).find((p) => p.name === "participant_id")!.schema.pattern = "^participant-[0-9]+$";
     parametersOf(spec).find((p) => p.name === "app_id")!.schema = { type: "string", enum: ["my-app", "staging-app"] };
-    const out = join(scratch, "changed", "operation.ts");
+    const out = join(scratch, "changed", "operations.ts");
     const result = generate(spec, out);
     expect(result.status, result.stderr).toBe(0);
     changedTable = (await import(/* @vite-ignore */ out)).getMeetingParticipantOperation;
@@ -184,13 +189,31 @@ describe("a changed spec changes what the client accepts", () => {
   it.each([
     ["multipleOf", 2],
     ["not", { type: "integer" }],
-    ["additionalProperties", false],
+    ["uniqueItems", true],
   ])("a constraint the validator cannot enforce (%s) fails generation instead of being dropped", (keyword, value) => {
     const spec = specCopy();
     spec.components.schemas.realtimekit_Participant[keyword] = value;
     const result = generate(spec, join(scratch, `unenforced-${keyword}.ts`));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(`no rule for the schema keyword "${keyword}"`);
+  });
+
+  it("additionalProperties: false in the spec makes the client refuse an undeclared body field", async () => {
+    const spec = specCopy();
+    const body = spec.components.requestBodies.realtimekit_AddParticipantBody.content["application/json"].schema;
+    body.additionalProperties = false;
+    const out = join(scratch, "closed-body", "operations.ts");
+    expect(generate(spec, out).status).toBe(0);
+    const table: OperationTable = (await import(/* @vite-ignore */ out)).addParticipantOperation;
+    const { fetch, requests } = recordingFetch(() => json({ success: true, data: {} }, 201));
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const { participant_id: _, ...path } = validParams();
+    const add = (extra: object) =>
+      realtimeKit.call(table, { ...path, body: { preset_name: "host", custom_participant_id: "p-1", ...extra } });
+    await expect(add({ role: "admin" })).rejects.toMatchObject({ field: "body/role", rule: "additionalProperties" });
+    expect(requests).toHaveLength(0);
+    await add({ name: "Ada" });
+    expect(requests).toHaveLength(1);
   });
 
   it("additionalProperties: true constrains nothing and generates as before", () => {

@@ -1,0 +1,146 @@
+import { callWithRetries } from "./call-with-retries.ts";
+import { checkLimits } from "./check-options.ts";
+import { type ConnectionOptions, connectionFor, withoutCredential } from "./connection.ts";
+import { RealtimeKitValidationError } from "./errors.ts";
+import { defaultBaseUrl } from "./generated/operations.ts";
+import { redactHeaders } from "./logger.ts";
+import type { OperationTable } from "./operation-table.ts";
+import { pathFiller } from "./path-segments.ts";
+import { readApiError, readSuccess } from "./read-response.ts";
+import { type Backoff, DEFAULT_BACKOFF } from "./retry-policy.ts";
+import { validateSchema } from "./validate-schema.ts";
+
+/** Limits that apply per client and may be overridden per call. */
+export type CallLimits = {
+  /**
+   * Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default 2. POST and
+   * PATCH are retried only where the server certainly did not act (429, a refused connection), unless
+   * `retryNonIdempotent` is set.
+   */
+  maxRetries?: number;
+  /** Time allowed for one attempt, body included. Default 60 000 ms. */
+  timeoutMs?: number;
+  /** Time allowed for the whole call, retries and waits included. Default: none. */
+  deadlineMs?: number;
+  /**
+   * Retry POST and PATCH as GET, PUT and DELETE are (after timeouts, resets and 5xx too). Cloudflare documents
+   * no idempotency key, so such a retry may act twice (two participants added). Default false.
+   */
+  retryNonIdempotent?: boolean;
+};
+
+/** The shape of the platform's `fetch`, as the typed methods call it: a URL string and an init. */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export type RealtimeKitClientOptions = CallLimits &
+  ConnectionOptions & {
+    /**
+     * A `fetch` to use instead of the global one (tests, proxies, instrumentation). It is called as
+     * `fetch(url, { method, headers, body, redirect: "manual", signal })`; one that ignores `signal` is still
+     * abandoned on timeout or abort.
+     */
+    fetch?: FetchFunction;
+    /** Check each success body against the spec's schema. Default false. */
+    validateResponses?: boolean;
+    /** Largest response body read, in bytes. Default 4 MiB. */
+    maxResponseBytes?: number;
+    /** Retry waits when the server gives none. Default 500 ms doubling up to 8 s. */
+    backoff?: Partial<Backoff>;
+  };
+
+export type CallOptions = CallLimits & {
+  /** Aborts the call at once, without retry; the call rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+};
+
+/**
+ * The connection, limits and options of a client, without its methods: what the per-operation functions
+ * (`getMeetingParticipant(realtimeKit, params)`) take, so an application bundles only the operations it calls.
+ */
+export interface RealtimeKit {
+  /** Calls the operation `table` describes; resolves to the answer's result, or with `envelope` its whole body. */
+  readonly call: (table: OperationTable, params: unknown, options?: CallOptions, envelope?: boolean) => Promise<any>;
+}
+
+/** POST and PATCH may act twice if retried after the server received them (no idempotency key exists). */
+const NOT_IDEMPOTENT = /^P(OST|ATCH)$/;
+
+/** A RealtimeKit for the per-operation functions. Throws RealtimeKitValidationError on a bad option. */
+export function createRealtimeKit(options: RealtimeKitClientOptions = {}): RealtimeKit {
+  const { baseUrl, headers, redact, log } = connectionFor(defaultBaseUrl, options);
+  checkLimits({ ...options, ...options.backoff });
+  const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
+  const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const fetch = options.fetch ?? globalThis.fetch;
+  const validate = options.validateResponses === true;
+  const debug = options.logLevel === "debug";
+  // A path template is split once, not on every call.
+  const fillers = new Map<string, ReturnType<typeof pathFiller>>();
+
+  async function call(operation: OperationTable, params: any, call: CallOptions = {}, envelope = false) {
+    const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
+    if (violation)
+      throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
+    checkLimits(call);
+    const { method, path } = operation;
+    let fillPath = fillers.get(path);
+    if (!fillPath) fillers.set(path, (fillPath = pathFiller(path)));
+    const url = baseUrl + fillPath(params) + queryString(operation, params);
+    const body = params.body === undefined ? undefined : JSON.stringify(params.body);
+    // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
+    // never replaces the credential.
+    const callHeaders = {
+      ...headers,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(call.headers && withoutCredential(call.headers)),
+    };
+    const contract = {
+      schema: operation.successSchema,
+      rules: operation.rules,
+      resultProperty: operation.resultProperty,
+      validate,
+      envelope,
+    };
+    return callWithRetries(
+      async (signal, attempts) => {
+        if (debug) log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
+        // The API does not redirect. Following one could carry the token to another origin, so none is followed.
+        // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
+        const init: RequestInit = { method, headers: { ...callHeaders }, redirect: "manual", signal };
+        if (body !== undefined) init.body = body;
+        const response = await fetch(url, init);
+        if (debug) log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
+        if (response.status === operation.successStatus)
+          return readSuccess(response, contract, maxResponseBytes, attempts);
+        throw await readApiError(response, attempts, redact, maxResponseBytes);
+      },
+      {
+        maxRetries: call.maxRetries ?? options.maxRetries ?? 2,
+        timeoutMs: call.timeoutMs ?? options.timeoutMs ?? 60_000,
+        deadlineMs: call.deadlineMs ?? options.deadlineMs,
+        idempotent: !NOT_IDEMPOTENT.test(method) || (call.retryNonIdempotent ?? options.retryNonIdempotent) === true,
+        backoff,
+        signal: call.signal,
+        log,
+        redact,
+      },
+    );
+  }
+
+  return { call };
+}
+
+/** `?name=value&…` for the query parameters given, in the spec's order; "" when there are none. */
+function queryString(operation: OperationTable, params: Record<string, unknown>): string {
+  const query = new URLSearchParams();
+  for (const name of operation.query) {
+    const value = params[name];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) query.append(name, String(value));
+    else if (operation.commaSeparated?.includes(name)) query.append(name, value.join(","));
+    else for (const item of value) query.append(name, String(item));
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
