@@ -146,6 +146,7 @@ describe("path parameters that are not one non-empty segment are refused before 
       'Invalid participant_id: must be one non-empty path segment, not "" (rule: pathSegment)',
     ],
     ["missing", undefined, "required", "Invalid participant_id: is required (rule: required)"],
+    ["a number", 42, "type", "Invalid participant_id: must be a string (rule: type)"],
     [
       "a lone surrogate",
       "a\uD800",

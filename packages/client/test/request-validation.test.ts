@@ -176,8 +176,48 @@ describe("options", () => {
   it("no token at all is refused", () => {
     vi.stubEnv("CLOUDFLARE_API_TOKEN", "");
     expect(() => createRealtimeKitClient()).toThrow(
-      expect.objectContaining({ name: "RealtimeKitValidationError", field: "apiToken", rule: "required" }),
+      expect.objectContaining({
+        name: "RealtimeKitValidationError",
+        field: "apiToken",
+        rule: "required",
+        message: "Invalid apiToken: pass `apiToken` or set CLOUDFLARE_API_TOKEN (rule: required)",
+      }),
     );
+  });
+
+  it("a token that is not a string counts as none", () => {
+    vi.stubEnv("CLOUDFLARE_API_TOKEN", "");
+    expect(() => createRealtimeKitClient({ apiToken: 42 as never })).toThrow(
+      expect.objectContaining({ field: "apiToken", rule: "required" }),
+    );
+  });
+
+  it("a token with a space inside is refused, saying why", () => {
+    expect(() => createRealtimeKitClient({ apiToken: "two words" })).toThrow(
+      expect.objectContaining({
+        field: "apiToken",
+        rule: "format",
+        message: "Invalid apiToken: must be printable ASCII without spaces (rule: format)",
+      }),
+    );
+  });
+
+  it.each([
+    ["no process at all (browsers)", undefined],
+    ["a process without env (some bundlers' shims)", {}],
+  ])("with %s, a missing token is refused as missing", (_, stand) => {
+    const { process } = globalThis;
+    // Swapped only for the synchronous call below; nothing else runs meanwhile.
+    Object.assign(globalThis, { process: stand });
+    let thrown: unknown;
+    try {
+      createRealtimeKitClient();
+    } catch (error) {
+      thrown = error;
+    } finally {
+      Object.assign(globalThis, { process });
+    }
+    expect(thrown).toMatchObject({ name: "RealtimeKitValidationError", field: "apiToken", rule: "required" });
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -205,7 +245,12 @@ describe("options", () => {
     ["a space in a name", { "bad name": "1" }],
   ])("client headers with %s are refused, naming the option", (_, headers) => {
     expect(() => createRealtimeKitClient({ apiToken: TOKEN, headers })).toThrow(
-      expect.objectContaining({ name: "RealtimeKitValidationError", field: "headers", rule: "format" }),
+      expect.objectContaining({
+        name: "RealtimeKitValidationError",
+        field: "headers",
+        rule: "format",
+        message: "Invalid headers: must be valid header names and values (rule: format)",
+      }),
     );
   });
 

@@ -57,6 +57,26 @@ describe("bodies that are not a success envelope", () => {
     expect(issues).toEqual([{ pointer: "", message: expect.stringContaining(message) }]);
   });
 
+  it("no content-type at all is named as none", async () => {
+    // A byte body gets no content-type of its own, unlike a string's text/plain.
+    const bytes = () => new Response(new TextEncoder().encode(JSON.stringify(successBody())), { status: 200 });
+    const error = await answering(bytes)
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
+    expect(error.message).toBe('Unexpected 200 response body: / content-type must be JSON, not "(none)"');
+  });
+
+  it.each([
+    ["not JSON", { "content-type": "text/html" }],
+    ["declared larger than the limit", { "content-type": "application/json", "content-length": "9999999999" }],
+  ])("a 200 with no body at all, %s, is refused like any other", async (_, headers) => {
+    const issues = await issuesOf(
+      answering(() => new Response(null, { status: 200, headers })).getMeetingParticipant(validParams()),
+    );
+    expect(issues).toHaveLength(1);
+  });
+
   it("accepts JSON media types with parameters and +json suffixes", async () => {
     for (const type of ["application/json; charset=utf-8", "application/vnd.cloudflare+json", "APPLICATION/JSON"]) {
       const client = answering(
@@ -202,13 +222,14 @@ describe("validateResponses", () => {
   });
 
   it("says which envelope field is wrong", async () => {
-    const issues = await issuesOf(
-      answering(() => json({ success: "yes" }), { validateResponses: true }).getMeetingParticipant(validParams()),
-    );
-    expect(issues).toEqual([
+    const error = await answering(() => json({ success: "yes" }), { validateResponses: true })
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error.issues).toEqual([
       { pointer: "/data", rule: "required", message: "is required" },
       { pointer: "/success", rule: "type", message: "must be boolean, not string" },
     ]);
+    expect(error.message).toBe("Unexpected 200 response body: /data is required; /success must be boolean, not string");
   });
 });
 
@@ -239,6 +260,46 @@ describe("other statuses", () => {
       message: `RealtimeKit API answered ${status}: a redirect (never followed) (attempts: 1)`,
     });
     expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["JSON null", "null"],
+    ["whitespace", " \n "],
+  ])("an error status whose body is %s has no details and no excerpt", async (_, body) => {
+    const error = await answering(() => new Response(body, { status: 400, headers: { "content-type": "text/plain" } }))
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: "RealtimeKitApiError", status: 400, errors: [], bodyExcerpt: undefined });
+    expect(error.message).toBe("RealtimeKit API answered 400: no error details (attempts: 1)");
+  });
+
+  it("an error page's excerpt has its whitespace collapsed and trimmed", async () => {
+    const page = "  \n<h1>Bad   gateway</h1>\n\n\t<p>try later</p>  ";
+    const error = await answering(() => new Response(page, { status: 400, headers: { "content-type": "text/html" } }))
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error.bodyExcerpt).toBe("<h1>Bad gateway</h1> <p>try later</p>");
+  });
+
+  it("an error body larger than maxResponseBytes is read only that far", async () => {
+    const page = `${"a".repeat(40)}${"b".repeat(960)}`;
+    const error = await answering(
+      () => new Response(page, { status: 400, headers: { "content-type": "text/plain" } }),
+      {
+        maxResponseBytes: 40,
+      },
+    )
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error.bodyExcerpt).toBe("a".repeat(40));
+  });
+
+  it("an error without a code reads as its message alone", async () => {
+    const error = await answering(() => json({ success: false, errors: [{ message: "No route" }] }, 404))
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toMatchObject({ code: undefined, errors: [{ code: undefined, message: "No route" }] });
+    expect(error.message).toBe("RealtimeKit API answered 404: No route (attempts: 1)");
   });
 
   it("a 2xx other than the spec's success status is an API error, not a success", async () => {

@@ -206,6 +206,37 @@ describe("deadlineMs", () => {
     });
   });
 
+  it("a deadline that ends with the attempt's timeout is reported as the deadline", async () => {
+    vi.useFakeTimers();
+    const { fetch } = heldFetch();
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const call = watch(client.getMeetingParticipant(validParams(), { timeoutMs: 1_000, deadlineMs: 1_000 }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(call.outcome?.error).toMatchObject({
+      name: "RealtimeKitTimeoutError",
+      scope: "deadline",
+      retryable: false,
+      attempts: 1,
+    });
+  });
+
+  it("does not start a retry wait that would end just as it does", async () => {
+    vi.useFakeTimers();
+    let requests = 0;
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch: async () => {
+        requests++;
+        return json({ success: false, errors: [] }, 503, { "retry-after-ms": "1000" });
+      },
+    });
+    const call = watch(client.getMeetingParticipant(validParams(), { deadlineMs: 1_000 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.outcome?.error).toMatchObject({ name: "RealtimeKitApiError", status: 503, attempts: 1 });
+    expect(requests).toBe(1);
+  });
+
   it("does not start a retry wait that would end past it: the real failure is reported", async () => {
     let requests = 0;
     const client = createRealtimeKitClient({

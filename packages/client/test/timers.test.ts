@@ -1,43 +1,78 @@
 // The attempt timers: in Node.js they share one platform timer, which must still fire each callback at its own
-// time, whatever order they were started in, and never fire a cancelled one.
-import { describe, expect, it, vi } from "vitest";
-import { sleep, startTimer } from "../src/timers.ts";
+// time, whatever order they were started in, and never fire a cancelled one. Fake timers stand in for the clock
+// (performance.now included) wherever a test is about when something fires, and each test loads a fresh timers
+// module, so that no test meets a timer another one left armed.
+import { afterEach, describe, expect, it, vi } from "vitest";
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function freshTimers() {
+  vi.resetModules();
+  return await import("../src/timers.ts");
+}
+
+type Timer = ReturnType<typeof setTimeout> & { _destroyed?: boolean };
 
 describe("startTimer", () => {
   it("fires each callback at its own time, an earlier one started later included", async () => {
-    const started = Date.now();
-    const fired: Array<[string, number]> = [];
-    const mark = (name: string) => () => fired.push([name, Date.now() - started]);
-    startTimer(mark("late"), 120);
-    startTimer(mark("middle"), 60);
-    startTimer(mark("early"), 20);
-    await settle(200);
-    expect(fired.map(([name]) => name)).toEqual(["early", "middle", "late"]);
-    for (const [name, at] of fired)
-      expect(at, name).toBeGreaterThanOrEqual({ early: 19, middle: 59, late: 119 }[name]!);
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
+    const fired: string[] = [];
+    startTimer(() => fired.push("late"), 120);
+    startTimer(() => fired.push("middle"), 60);
+    startTimer(() => fired.push("early"), 20);
+    vi.advanceTimersByTime(19);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(["early"]);
+    vi.advanceTimersByTime(39);
+    expect(fired).toEqual(["early"]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(["early", "middle"]);
+    vi.advanceTimersByTime(60);
+    expect(fired).toEqual(["early", "middle", "late"]);
+  });
+
+  it("after one fires, the next is the earliest of the rest, whatever order they were started in", async () => {
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
+    const fired: string[] = [];
+    startTimer(() => fired.push("first"), 10);
+    startTimer(() => fired.push("second"), 30);
+    startTimer(() => fired.push("third"), 50);
+    vi.advanceTimersByTime(30);
+    expect(fired).toEqual(["first", "second"]);
   });
 
   it("never fires a cancelled callback, and the others still fire", async () => {
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
     const fired: string[] = [];
     const cancelFirst = startTimer(() => fired.push("first"), 20);
     startTimer(() => fired.push("second"), 40);
     cancelFirst();
-    await settle(80);
+    vi.advanceTimersByTime(100);
     expect(fired).toEqual(["second"]);
   });
 
   it("a timer started after all others were cancelled still fires on time", async () => {
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
     startTimer(() => {}, 10)();
-    let firedAt = 0;
-    const started = Date.now();
-    startTimer(() => (firedAt = Date.now() - started), 50);
-    await settle(100);
-    expect(firedAt).toBeGreaterThanOrEqual(49);
+    let fired = false;
+    startTimer(() => (fired = true), 50);
+    vi.advanceTimersByTime(49);
+    expect(fired).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(fired).toBe(true);
   });
 
   it("a timer armed under fake timers is not trusted once real timers are back", async () => {
+    const { startTimer } = await freshTimers();
     vi.useFakeTimers();
     try {
       startTimer(() => {}, 1_000)();
@@ -45,36 +80,75 @@ describe("startTimer", () => {
     } finally {
       vi.useRealTimers();
     }
-    let fired = false;
-    startTimer(() => (fired = true), 30);
-    await settle(80);
-    expect(fired).toBe(true);
+    await new Promise<void>((resolve) => startTimer(resolve, 30));
   });
 
   it("a NaN delay fires at once rather than never", async () => {
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
     let fired = false;
     startTimer(() => (fired = true), Number.NaN);
-    await settle(20);
+    vi.advanceTimersByTime(0);
     expect(fired).toBe(true);
   });
 
   it("an infinite delay never fires", async () => {
+    vi.useFakeTimers();
+    const { startTimer } = await freshTimers();
     let fired = false;
     const cancel = startTimer(() => (fired = true), Infinity);
-    await settle(30);
-    cancel();
+    vi.advanceTimersByTime(10 * 2 ** 31);
     expect(fired).toBe(false);
+    cancel();
+  });
+
+  it("leaves no live platform timer once the last callback has run", async () => {
+    const { startTimer } = await freshTimers();
+    const created = vi.spyOn(globalThis, "setTimeout");
+    await new Promise<void>((resolve) => startTimer(resolve, 5));
+    const live = created.mock.results.filter(({ value }) => !(value as Timer)._destroyed && (value as Timer).hasRef());
+    expect(live).toEqual([]);
+  });
+
+  it("where a timer is a number (browsers, Workers), each attempt keeps a timer of its own", async () => {
+    vi.useFakeTimers();
+    // Number ids over the fake timers, as a browser's setTimeout returns them.
+    const [fakeSet, fakeClear] = [setTimeout, clearTimeout];
+    const handles = new Map<number, ReturnType<typeof setTimeout>>();
+    const armed: number[] = [];
+    vi.stubGlobal("setTimeout", (run: () => void, ms: number) => {
+      armed.push(ms);
+      handles.set(handles.size + 1, fakeSet(run, ms));
+      return handles.size;
+    });
+    vi.stubGlobal("clearTimeout", (id: number) => fakeClear(handles.get(id)));
+    const { startTimer } = await freshTimers();
+    const fired: string[] = [];
+    startTimer(() => fired.push("first"), 10);
+    const cancelSecond = startTimer(() => fired.push("second"), 20);
+    startTimer(() => fired.push("third"), 30);
+    cancelSecond();
+    // The first arms the shared timer and so finds timers to be numbers here; the others get one each.
+    expect(armed).toEqual([10, 20, 30]);
+    vi.advanceTimersByTime(30);
+    expect(fired).toEqual(["first", "third"]);
   });
 });
 
 describe("sleep", () => {
   it("resolves after the delay", async () => {
-    const started = Date.now();
-    await sleep(30, undefined);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(29);
+    vi.useFakeTimers();
+    const { sleep } = await freshTimers();
+    let done = false;
+    sleep(30, undefined).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
   });
 
   it("rejects with the signal's reason as soon as it aborts", async () => {
+    const { sleep } = await freshTimers();
     const controller = new AbortController();
     const waiting = sleep(10_000, controller.signal);
     controller.abort(new Error("stop"));
