@@ -2,6 +2,7 @@
 // page (`paging.total_count` reached, a short or empty page), at `maxPages`, or when the signal or the
 // deadline ends it.
 import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtimekit-api/types";
+import { RealtimeKitTimeoutError } from "./errors.ts";
 import type { OperationFunction } from "./operation-function.ts";
 import type { OperationTable } from "./operation-table.ts";
 import type { CallOptions, RealtimeKit } from "./realtime-kit.ts";
@@ -33,8 +34,18 @@ export async function* paginateOperation<Item>(
   let pageNo = typeof params.page_no === "number" ? params.page_no : 1;
   let seen = 0;
   for (let pages = 0; pages < maxPages; pages++, pageNo++) {
-    const limits = deadline === Infinity ? call : { ...call, deadlineMs: Math.max(0, deadline - Date.now()) };
-    const page: Page<Item[]> = await realtimeKit.call(operation, { ...params, page_no: pageNo }, limits, true);
+    const remaining = deadline - Date.now();
+    // Past the deadline (the caller's loop took the rest of it), a request could only be sent to be aborted.
+    if (remaining <= 0) throw new RealtimeKitTimeoutError("deadline", deadlineMs!, 0);
+    const limits = deadline === Infinity ? call : { ...call, deadlineMs: remaining };
+    const page: Page<Item[]> = await realtimeKit
+      .call(operation, { ...params, page_no: pageNo }, limits, true)
+      .catch((error) => {
+        // The limit that ran out is the walk's deadline, not the part of it this page was given.
+        throw error instanceof RealtimeKitTimeoutError && error.scope === "deadline"
+          ? new RealtimeKitTimeoutError("deadline", deadlineMs!, error.attempts)
+          : error;
+      });
     const items = Array.isArray(page.data) ? page.data : [];
     yield* items;
     seen += items.length;
