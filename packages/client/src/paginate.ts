@@ -2,6 +2,7 @@
 // page (`paging.total_count` reached, a short or empty page), at `maxPages`, or when the signal or the
 // deadline ends it.
 import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtimekit-api/types";
+import { checkLimits } from "./check-options.ts";
 import { RealtimeKitTimeoutError } from "./errors.ts";
 import type { OperationFunction } from "./operation-function.ts";
 import type { OperationTable } from "./operation-table.ts";
@@ -29,6 +30,8 @@ export async function* paginateOperation<Item>(
   params: Record<string, unknown>,
   options: PaginateOptions = {},
 ): AsyncGenerator<Item, void, undefined> {
+  // Checked here as well as by each page's call: the walk's deadline reaches no call as given.
+  checkLimits(options);
   const { maxPages = 100, deadlineMs, ...call } = options;
   const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
   let pageNo = typeof params.page_no === "number" ? params.page_no : 1;

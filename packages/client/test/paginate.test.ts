@@ -11,6 +11,7 @@ import {
   type PaginateOptions,
   paginate,
   RealtimeKitTimeoutError,
+  RealtimeKitValidationError,
 } from "../src/index.ts";
 import { TOKEN } from "./helpers.ts";
 import {
@@ -128,6 +129,14 @@ describe.each(WALKS)("%s", (_, walk) => {
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect(error).toMatchObject({ scope: "deadline", timeoutMs: 200 });
     expect(pagesRequested().length).toBeLessThan(50);
+  });
+
+  it.each([-1, Number.NaN])("refuses deadlineMs %s before asking for any page", async (deadlineMs) => {
+    const { origin, pagesRequested } = await serve({ total: 3 });
+    const error = await collect(walk(origin, LIST, { deadlineMs })).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitValidationError);
+    expect(error).toMatchObject({ field: "deadlineMs", rule: "minimum" });
+    expect(pagesRequested()).toEqual([]);
   });
 
   it("asks for no page once the deadline has passed while the caller worked on the last one", async () => {
