@@ -13,7 +13,7 @@ import {
   RealtimeKitTimeoutError,
   RealtimeKitValidationError,
 } from "../src/index.ts";
-import { TOKEN } from "./helpers.ts";
+import { TOKEN, waitFor } from "./helpers.ts";
 import {
   meeting,
   type PagedListOptions,
@@ -141,16 +141,22 @@ describe.each(WALKS)("%s", (_, walk) => {
 
   it("asks for no page once the deadline has passed while the caller worked on the last one", async () => {
     const { origin, pagesRequested } = await serve({ total: 9 });
+    // A second for the first page, however busy the machine; then the caller's loop outlasts the deadline (the
+    // walk started before the first item came, so its deadline is over a second after that).
+    const deadlineMs = 1_000;
     const seen: unknown[] = [];
     const walking = (async () => {
-      for await (const item of walk(origin, { ...LIST, per_page: 3 }, { deadlineMs: 50 })) {
+      for await (const item of walk(origin, { ...LIST, per_page: 3 }, { deadlineMs })) {
         seen.push(item);
-        if (seen.length === 3) await new Promise((resolve) => setTimeout(resolve, 100));
+        if (seen.length === 3) {
+          const deadlinePassed = Date.now() + deadlineMs;
+          await waitFor(() => Date.now() > deadlinePassed, "the deadline to pass");
+        }
       }
     })();
     const error = await walking.catch((e) => e);
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
-    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 50 });
+    expect(error).toMatchObject({ scope: "deadline", timeoutMs: deadlineMs });
     expect(seen).toEqual(meetings(1, 3));
     expect(pagesRequested()).toEqual([1]);
   });
