@@ -23,6 +23,9 @@ afterAll(async () => {
   expect(rejections.seen).toEqual([]);
 });
 afterEach(() => {
+  // Spies first: a spy on the fake setTimeout left in place would outlive the fake clock, and no later timer in
+  // this worker would ever fire.
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
