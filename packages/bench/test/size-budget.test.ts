@@ -19,7 +19,7 @@ const ONE_CALL_GZIP_BUDGET = 5_400;
 
 /**
  * Any one operation through its function: the largest (getParticipantDataFromPeerID, whose answer schema is
- * the biggest) is 6,921 B. The goal is 5 kB for every operation; the budget keeps today's figure from growing.
+ * the biggest) is 6,925 B. The goal is 5 kB for every operation; the budget keeps today's figure from growing.
  */
 const ANY_ONE_OPERATION_GZIP_BUDGET = 7_000;
 
@@ -27,11 +27,11 @@ const ANY_ONE_OPERATION_GZIP_BUDGET = 7_000;
 const WHOLE_CLIENT_GZIP_BUDGET = 25_000;
 
 /**
- * The published client tarball (pnpm pack). With all 62 operations' tables in both the ESM and the CJS build it
- * is about 60 kB; 80 kB leaves room for growth, while a dependency bundled into dist by mistake (openapi-fetch
- * would add ~8–9 kB packed) or shipped source maps would still show.
+ * The published client tarball (pnpm pack). With all 62 operations' tables in both the ESM and the CJS build, and
+ * the README's operations reference, it is 81.2 kB; 96 kB leaves room for growth, while a dependency bundled into
+ * dist by mistake (openapi-fetch would add ~8–9 kB packed) or shipped source maps would still show.
  */
-const PACKED_CLIENT_BUDGET = 80 * 1024;
+const PACKED_CLIENT_BUDGET = 96 * 1024;
 
 const describeInputs = (inputs: Array<{ path: string; bytes: number }>) =>
   inputs.map((i) => `${i.path}: ${i.bytes} B minified`).join(", ");
