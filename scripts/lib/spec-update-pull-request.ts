@@ -24,7 +24,8 @@ export function specUpdatePullRequest({ bump, changes, upstream, against, naming
       .join("\n"),
     bump === "none"
       ? ""
-      : `Review \`openapi/realtimekit.openapi.json\` and the generated files, then merge: \`${SPEC_CHANGESET}\` makes the release workflow open a version pull request for this ${bump} release.`,
+      : `Review \`openapi/realtimekit.openapi.json\` and the generated files, then merge: \`${SPEC_CHANGESET}\` ` +
+        `makes the release workflow open a version pull request for this ${bump} release.`,
   ]
     .filter(Boolean)
     .join("\n\n");

@@ -121,9 +121,12 @@ function consume(version: string) {
     `@realtimekit-api/client@${version}`,
     `@realtimekit-api/types@${version}`,
   ]);
-  const call = `createRealtimeKitClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).getMeetingParticipant(${JSON.stringify(PARAMS)})`;
+  const options = `{ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }`;
+  const call = `createRealtimeKitClient(${options}).getMeetingParticipant(${JSON.stringify(PARAMS)})`;
   // The `./raw` export too: the openapi-fetch client, through the package's exports map.
-  const rawCall = `createRealtimeKitRawClient({ apiToken: "t", baseUrl: ${JSON.stringify(prism.baseUrl)} }).GET(${JSON.stringify(PATH)}, { params: { path: ${JSON.stringify(PARAMS)} } })`;
+  const rawCall =
+    `createRealtimeKitRawClient(${options})` +
+    `.GET(${JSON.stringify(PATH)}, { params: { path: ${JSON.stringify(PARAMS)} } })`;
   const print = "console.log(JSON.stringify({ ...participant, rawStatus: raw.response.status }));";
   writeFileSync(
     join(consumer, "esm.mjs"),

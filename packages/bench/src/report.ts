@@ -64,7 +64,8 @@ export function renderReport(results: BenchResults): string {
   const o = results.overhead;
   if (o) {
     out.push(
-      `\n### Client overhead: stubbed fetch, calls/s (higher is better; ${o.settings.rounds} rounds × ${o.settings.samplesPerRound} samples of ${o.settings.callsPerSample} calls)\n`,
+      `\n### Client overhead: stubbed fetch, calls/s (higher is better; ` +
+        `${o.settings.rounds} rounds × ${o.settings.samplesPerRound} samples of ${o.settings.callsPerSample} calls)\n`,
     );
     out.push(
       table(
@@ -83,7 +84,8 @@ export function renderReport(results: BenchResults): string {
   const e = results.endToEnd;
   if (e) {
     out.push(
-      `\n### End to end: local keep-alive node:http server (${e.settings.rounds} rounds; ${e.settings.sequentialRequests} sequential, ${e.settings.concurrentRequests} at concurrency ${e.settings.concurrency})\n`,
+      `\n### End to end: local keep-alive node:http server (${e.settings.rounds} rounds; ` +
+        `${e.settings.sequentialRequests} sequential, ${e.settings.concurrentRequests} at concurrency ${e.settings.concurrency})\n`,
     );
     const rows: string[][] = [];
     for (const mode of ["sequential", "concurrent"] as const) {
