@@ -21,17 +21,22 @@ export function captureOutput(child: ChildProcess): () => string {
   return () => output;
 }
 
-/** Polls `isReady` every 100 ms until it resolves true; fails if the child exits or 30 s pass. */
+/**
+ * Polls `isReady` every 100 ms until it resolves true; fails if the child exits or `timeoutMs` pass. Prism needs
+ * about 4 s for the whole spec on an idle 2-core machine; the default leaves room for a machine busy with the
+ * other test tasks turbo runs beside it.
+ */
 export async function waitUntilReady(
   name: string,
   child: ChildProcess,
   output: () => string,
   isReady: () => Promise<boolean>,
+  timeoutMs = 120_000,
 ) {
-  const giveUp = Date.now() + 30_000;
+  const giveUp = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
-    if (Date.now() > giveUp) throw new Error(`${name} did not answer within 30 s:\n${output()}`);
+    if (Date.now() > giveUp) throw new Error(`${name} did not answer within ${timeoutMs / 1000} s:\n${output()}`);
     if (await isReady().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

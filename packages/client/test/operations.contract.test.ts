@@ -80,7 +80,7 @@ let dynamicPrism: PrismMock;
 // Prism takes a second or two to start, longer on a busy machine.
 beforeAll(async () => {
   dynamicPrism = await startPrismMock({ dynamic: { seed: 1 } });
-}, 60_000);
+}, 150_000);
 afterAll(() => dynamicPrism?.stop());
 
 describe("a missing required field is refused before anything is sent", () => {

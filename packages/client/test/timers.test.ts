@@ -1,5 +1,5 @@
-// The attempt timers: in Node.js they share one platform timer, which must still fire each callback at its own
-// time, whatever order they were started in, and never fire a cancelled one. Fake timers stand in for the clock
+// The attempt timers: each must fire its callback at its own time, whatever order they were started in, never
+// fire a cancelled one, and hold waits longer than a platform timer can. Fake timers stand in for the clock
 // (performance.now included) wherever a test is about when something fires, and each test loads a fresh timers
 // module, so that no test meets a timer another one left armed.
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -128,7 +128,6 @@ describe("startTimer", () => {
     const cancelSecond = startTimer(() => fired.push("second"), 20);
     startTimer(() => fired.push("third"), 30);
     cancelSecond();
-    // The first arms the shared timer and so finds timers to be numbers here; the others get one each.
     expect(armed).toEqual([10, 20, 30]);
     vi.advanceTimersByTime(30);
     expect(fired).toEqual(["first", "third"]);
