@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 
-type Change = { level: string; kind: string; pointer: string; message: string };
+type Change = { level: string; kind: string; pointer: string; message: string; operation?: string | undefined };
 export type SpecChangeset = {
   bump: "major" | "minor" | "patch";
   changes: Change[];
@@ -18,9 +18,16 @@ export function writeSpecChangeset(file: string, packages: string[], changeset: 
   }
   const { bump, changes, upstream } = changeset;
   const frontMatter = packages.map((name) => `"${name}": ${bump}`).join("\n");
-  const list = changes.map((c) => `- **${c.level}** ${c.message} (\`${c.pointer}\`)`).join("\n");
-  writeFileSync(
-    file,
-    `---\n${frontMatter}\n---\n\nUpdate to Cloudflare's API document of ${upstream.date} (sha256 \`${upstream.sha256.slice(0, 12)}…\`).\n\n${list}\n`,
+  // Per operation, by client method, in the order the diff lists them (most severe first).
+  const byOperation = new Map<string, Change[]>();
+  for (const change of changes) {
+    const heading = change.operation ? `\`${change.operation}\`` : "The document";
+    byOperation.set(heading, [...(byOperation.get(heading) ?? []), change]);
+  }
+  const sections = [...byOperation].map(
+    ([heading, list]) =>
+      `#### ${heading}\n\n${list.map((c) => `- **${c.level}** ${c.message} (\`${c.pointer}\`)`).join("\n")}`,
   );
+  const source = `Cloudflare's API document of ${upstream.date} (sha256 \`${upstream.sha256.slice(0, 12)}…\`)`;
+  writeFileSync(file, `---\n${frontMatter}\n---\n\nUpdate to ${source}.\n\n${sections.join("\n\n")}\n`);
 }

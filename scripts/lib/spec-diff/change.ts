@@ -1,7 +1,14 @@
 // What the classifier reports. Levels are semver levels from the point of view of code that uses the packages.
 export type Level = "major" | "minor" | "patch";
 export type Bump = Level | "none";
-export type Change = { level: Level; kind: string; pointer: string; message: string };
+export type Change = {
+  level: Level;
+  kind: string;
+  pointer: string;
+  message: string;
+  /** The client method of the operation the change was found in (a shared definition: the first one). */
+  operation?: string;
+};
 export type SpecDiff = { bump: Bump; changes: Change[] };
 
 export const LEVELS: readonly Level[] = ["major", "minor", "patch"];

@@ -8,7 +8,7 @@ import { compareOperation, compareOperationSets } from "./compare-operations.ts"
 import { compareSecurity } from "./compare-security.ts";
 import { compareTypes } from "./compare-types.ts";
 import { compareUnclassified } from "./compare-unclassified.ts";
-import { findOperations, pairOperation, publishedOperationIds } from "./operations.ts";
+import { findOperations, type Operation, pairOperation, publishedOperationIds } from "./operations.ts";
 
 export type { Bump, Change, Level, SpecDiff } from "./change.ts";
 
@@ -33,7 +33,12 @@ export async function diffSpecs(
     .filter((id) => before.has(id) && after.has(id))
     .map((id) => pairOperation(documents, before.get(id)!, after.get(id)!));
 
-  const changes: Change[] = compareOperationSets(ids, before, after);
+  // Each change names its operation by client method, so release notes can list changes per operation.
+  const method = (operation: Operation) => operation.located.node["x-client-method"] ?? operation.id;
+  const changes: Change[] = compareOperationSets(ids, before, after).map((change) => {
+    const operation = [...before.values(), ...after.values()].find((o) => o.located.pointer === change.pointer);
+    return operation ? { ...change, operation: method(operation) } : change;
+  });
   const typeChanges = await compareTypes(documents, pairs);
   for (const pair of pairs) {
     const found = [
@@ -43,7 +48,8 @@ export async function diffSpecs(
       ...compareDocs(pair),
       ...(typeChanges.get(pair.head.id) ?? []),
     ];
-    changes.push(...found, ...compareUnclassified(pair, found));
+    const operation = method(pair.head);
+    changes.push(...[...found, ...compareUnclassified(pair, found)].map((change) => ({ ...change, operation })));
   }
   const sorted = sortChanges(changes);
   return { bump: bumpFor(sorted), changes: sorted };
