@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from "./load-document.ts";
-import { METHODS } from "./select-operations.ts";
+import { HTTP_METHODS, resolve as resolveRef, type Spec } from "./openapi.ts";
 
 /**
  * Builds a document holding only the named operations and the components they reach through `$ref`
@@ -10,7 +10,7 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
   const paths: OpenApiDocument["paths"] = {};
   const found = new Set<string>();
   for (const [path, item] of Object.entries(source.paths)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation || !operationIds.includes(operation.operationId)) continue;
       found.add(operation.operationId);
@@ -66,8 +66,7 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
 }
 
 function foldParameters(source: OpenApiDocument, path: string, pathLevel: any[] = [], operationLevel: any[] = []) {
-  const resolve = (parameter: any) =>
-    parameter.$ref ? (source.components?.parameters?.[parameter.$ref.split("/").pop()] ?? parameter) : parameter;
+  const resolve = (parameter: any) => resolveRef(source as Spec, parameter);
   const keyOf = (parameter: any) => `${resolve(parameter).in}:${resolve(parameter).name}`;
   const byKey = new Map<string, any>();
   // Operation-level parameters override path-level ones with the same name and location (OpenAPI's rule).

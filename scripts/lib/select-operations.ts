@@ -3,8 +3,7 @@
 // next sync), and a map from operationId to method name names them, because upstream operationIds follow no one
 // style (`get_meeting_participant`, `KickPartcipants`, `get-v2-livestream-session-livestream-id`).
 import type { OpenApiDocument } from "./load-document.ts";
-
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import { HTTP_METHODS } from "./openapi.ts";
 
 export type Selection = {
   /** The selected operations' ids, in document order. */
@@ -88,7 +87,7 @@ export function selectOperations(
   const owners = new Map<string, string>();
   for (const [path, item] of Object.entries(document.paths)) {
     if (!path.startsWith(pathPrefix)) continue;
-    for (const httpMethod of METHODS) {
+    for (const httpMethod of HTTP_METHODS) {
       const operationId = item?.[httpMethod]?.operationId;
       if (item?.[httpMethod] === undefined) continue;
       if (typeof operationId !== "string" || operationId === "") {

@@ -6,7 +6,8 @@ import { applyOverlay, type Overlay } from "./apply-overlay.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { extractOperations } from "./extract-operations.ts";
 import { loadUpstream, loadUpstreamFile, type Upstream, type UpstreamOptions } from "./load-upstream.ts";
-import { METHODS, type Selection, selectOperations } from "./select-operations.ts";
+import { HTTP_METHODS } from "./openapi.ts";
+import { type Selection, selectOperations } from "./select-operations.ts";
 
 /** openapi/sync.config.json: what is published (a path prefix), each operation's method name, overlay, output. */
 export type SyncConfig = {
@@ -66,7 +67,7 @@ function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upst
   const spec = extractOperations(document, selection.operationIds);
   // Each operation carries its method name, so docs, codegen and the diff read it from the spec alone.
   for (const item of Object.values(spec.paths)) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       if (item[method]) item[method]["x-client-method"] = selection.methods.get(item[method].operationId);
     }
   }

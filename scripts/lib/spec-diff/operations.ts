@@ -1,9 +1,8 @@
 // The published operations of a document, each with what a call depends on gathered in one place:
 // parameters merged from path item and operation, responses, success status, security and servers.
 import type { OpenApiDocument } from "../load-document.ts";
+import { HTTP_METHODS as METHODS } from "../openapi.ts";
 import { child, documentRoot, joinPointer, type Located, resolve } from "./pointer.ts";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export type Side = "base" | "head";
 
