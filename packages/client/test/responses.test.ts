@@ -52,6 +52,8 @@ describe("bodies that are not a success envelope", () => {
     ["JSON that is not an envelope", () => json([1, 2, 3]), "not a success envelope"],
     ["success: false on a 200", () => json({ success: false, data: successBody().data }), "not a success envelope"],
     ["data that is not an object", () => json({ success: true, data: "x" }), "not a success envelope"],
+    ["data that is null", () => json({ success: true, data: null }), "not a success envelope"],
+    ["JSON null", () => json(null), "not a success envelope"],
   ])("%s → RealtimeKitResponseValidationError", async (_, response, message) => {
     const issues = await issuesOf(answering(response).getMeetingParticipant(validParams()));
     expect(issues).toEqual([{ pointer: "", message: expect.stringContaining(message) }]);
@@ -292,6 +294,19 @@ describe("other statuses", () => {
       .getMeetingParticipant(validParams())
       .catch((e) => e);
     expect(error.bodyExcerpt).toBe("a".repeat(40));
+  });
+
+  it("errors that are strings, null, or carry a code that is not a number, are read as they can be", async () => {
+    const error = await answering(() =>
+      json({ success: false, errors: ["plain words", null, { code: "E1", message: "coded" }] }, 400),
+    )
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error.errors).toEqual([
+      { code: undefined, message: "plain words" },
+      { code: undefined, message: "null" },
+      { code: undefined, message: "coded" },
+    ]);
   });
 
   it("an error without a code reads as its message alone", async () => {

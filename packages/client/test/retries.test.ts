@@ -33,6 +33,13 @@ describe("retryDelayMs", () => {
     expect(delay).toBeGreaterThanOrEqual(DEFAULT_BACKOFF.initialDelayMs * 0.75);
     expect(delay).toBeLessThanOrEqual(DEFAULT_BACKOFF.initialDelayMs);
   });
+  it.each([
+    ["0", 0],
+    ["60", 60_000],
+  ])("honours Retry-After %s, the ends of the range it accepts", (value, delay) => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    expect(retryDelayMs(1, headers({ "retry-after": value }), DEFAULT_BACKOFF)).toBe(delay);
+  });
   it("prefers retry-after-ms over Retry-After", () => {
     expect(retryDelayMs(1, headers({ "retry-after-ms": "40", "retry-after": "9" }), DEFAULT_BACKOFF)).toBe(40);
   });

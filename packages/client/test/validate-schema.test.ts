@@ -20,6 +20,7 @@ describe("validateSchema", () => {
     ["OpenAPI 3.1 type lists, miss", { type: ["string", "null"] }, 1, ["/ type"]],
     ["nullable", { type: "string", nullable: true }, null, []],
     ["not nullable", { type: "string" }, null, ["/ type"]],
+    ["nullable, but neither null nor of the type", { type: "string", nullable: true }, 42, ["/ type"]],
     ["a wrong type skips the other keywords", { type: "string", maxLength: 1, enum: ["a"] }, 42, ["/ type"]],
     ["minLength", { type: "string", minLength: 2 }, "a", ["/ minLength"]],
     ["minLength, exactly the limit", { type: "string", minLength: 2 }, "ab", []],
