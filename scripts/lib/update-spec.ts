@@ -7,7 +7,7 @@ import { type SyncedSpec, syncSpecFrom } from "./sync-spec.ts";
 import { writeSpecChangeset } from "./write-changeset.ts";
 
 export const SPEC_CHANGESET = ".changeset/upstream-spec-update.md";
-const PACKAGES = ["@realtimekit-api/types", "@realtimekit-api/client"];
+const PACKAGES = ["@realtimekit-api/types", "@realtimekit-api/client", "@realtimekit-api/testing"];
 
 export type UpstreamInfo = { title?: string; version?: string; date: string; sha256: string };
 export type SpecUpdate = {

@@ -1,0 +1,31 @@
+// What the kit records of each request it receives, for a test to assert on.
+import type { RealtimeKitOperations } from "@realtimekit-api/types";
+import type { OperationName } from "./overrides.ts";
+
+type Params<Name extends OperationName> = RealtimeKitOperations[Name]["params"];
+
+export type RecordedCall<Name extends OperationName = OperationName> = {
+  operation: Name;
+  /** `GET`, `POST`, … */
+  method: string;
+  url: string;
+  /** The path parameters, and the query parameters that were sent, typed as the spec types them. */
+  params: Partial<Omit<Params<Name>, "body">>;
+  /** The JSON body as received (invalid bodies too); `undefined` when none was sent. */
+  body: (Params<Name> extends { body?: infer Body } ? Body : never) | undefined;
+  /** Every header, names in lower case; the bearer token is replaced by `Bearer [redacted]`. */
+  headers: Record<string, string>;
+  /** The status the kit answered with; 0 for a simulated network error. */
+  status: number;
+};
+
+/** A request's headers with the token taken out, so a recorded call can be printed or snapshotted safely. */
+export function redactedHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    // Only a scheme followed by a credential keeps its scheme: a bare value may be the token itself.
+    const scheme = value.match(/^(\w+)\s+\S/)?.[1];
+    out[name] = name === "authorization" ? (scheme ? `${scheme} [redacted]` : "[redacted]") : value;
+  });
+  return out;
+}

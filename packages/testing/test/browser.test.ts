@@ -1,0 +1,89 @@
+// The built kit in headless Chromium: MSW's service worker answers with the kit's handlers, our client calls it.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalHttpServer, startLocalHttpServer } from "../../../scripts/lib/local-http-server.ts";
+import { operationSpec } from "./support/arguments.ts";
+import { type Chromium, launchChromium } from "./support/chromium.ts";
+
+const WORKER_FILE = join(
+  dirname(createRequire(import.meta.url).resolve("msw/package.json")),
+  "lib/mockServiceWorker.js",
+);
+const PAGE = '<!doctype html><meta charset="utf-8"><title>kit</title><script type="module" src="/page.mjs"></script>';
+
+let chromium: Chromium | undefined;
+let site: LocalHttpServer | undefined;
+let results: any;
+/** Requests that reached the page's server: the page, its script and the worker, and nothing meant for the API. */
+const served: string[] = [];
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [new URL("./support/browser-page.ts", import.meta.url).pathname],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const files: Record<string, [string, string]> = {
+    "/": ["text/html", PAGE],
+    "/page.mjs": ["text/javascript", bundle.outputFiles[0]!.text],
+    "/mockServiceWorker.js": ["text/javascript", readFileSync(WORKER_FILE, "utf8")],
+  };
+  site = await startLocalHttpServer((request, response) => {
+    served.push(request.url ?? "");
+    const file = files[request.url ?? ""];
+    if (file) response.writeHead(200, { "content-type": file[0] }).end(file[1]);
+    else response.writeHead(404).end();
+  });
+  chromium = await launchChromium();
+  const page = await chromium.context.newPage();
+  await page.goto(`${site.url}/`);
+  results = await page
+    .waitForFunction(() => (window as any).results, undefined, { timeout: 30_000 })
+    .then(async () => page.evaluate(() => (window as any).results));
+}, 90_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.stop();
+}, 30_000);
+
+describe("the kit in Chromium, behind MSW's service worker", () => {
+  it("ran the page to the end", () => {
+    expect(results.failed).toBeUndefined();
+  });
+
+  it("answers the spec's example through our client", () => {
+    const example = operationSpec("getMeetingParticipant").example as { data: { id: string } };
+    expect(results.participantId).toBe(example.data.id);
+  });
+
+  it("answers an override once, then a 404 in RealtimeKit's envelope", () => {
+    expect(results.overriddenName).toBe("Ada");
+    expect(results.notFound).toEqual({ isApiError: true, status: 404 });
+  });
+
+  it("refuses a malformed uuid with 422 problem+json and a missing token with 401", () => {
+    expect(results.invalid).toMatchObject({
+      status: 422,
+      type: "application/problem+json",
+      body: { validation: [{ location: ["path", "meeting_id"], code: "format" }] },
+    });
+    expect(results.noToken.status).toBe(401);
+  });
+
+  it("records the calls with the token redacted", () => {
+    expect(results.calls.map((call: any) => call.status)).toEqual([200, 200, 404, 422, 401]);
+    expect(results.calls[0].headers.authorization).toBe("Bearer [redacted]");
+    expect(JSON.stringify(results.calls)).not.toContain("browser-token-7d2e");
+  });
+
+  it("answered every API request in the page: none reached the server", () => {
+    expect(served.filter((url) => url.startsWith("/client/"))).toEqual([]);
+  });
+});

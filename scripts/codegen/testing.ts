@@ -1,0 +1,143 @@
+// Generates what @realtimekit-api/testing fakes the API from: for every operation, its HTTP method and path, the
+// schemas its path and query parameters and body are validated against, its success status, schema and
+// documented example, and whether it pages; and for every named RealtimeKit schema the operations use, the
+// schema its fixture factory generates values of, with the type it is typed as. The kit's runtime reads these
+// facts from here only, so a spec update changes every consumer's fake with it.
+//
+//   tsx scripts/codegen/testing.ts [--check]
+import { listOperations, loadSpec, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import { banner, REPO_ROOT, writeGenerated } from "./generated-file.ts";
+import { pascalCase } from "./operation-types.ts";
+import { schemaConstraints } from "./schema-constraints.ts";
+
+const OUT = `${REPO_ROOT}packages/testing/src/generated/`;
+const SCHEMA_PREFIX = "#/components/schemas/realtimekit_";
+const GENERATOR = "scripts/codegen/testing.ts";
+
+/** The success answer's documented example: `example`, else the first of `examples`. */
+function successExample(spec: Spec, operation: SpecOperation): unknown {
+  const responses = spec.paths[operation.path]![operation.httpMethod].responses;
+  const content = resolve(spec, responses[String(operation.successStatus)]).content?.["application/json"];
+  if (content?.example !== undefined) return content.example;
+  const first: any = Object.values(content?.examples ?? {})[0];
+  return first === undefined ? undefined : resolve(spec, first).value;
+}
+
+/** The example of the first documented 401 body: the answer to a request without a token. */
+function authenticationError(spec: Spec, operations: SpecOperation[]): unknown {
+  for (const operation of operations) {
+    const response = spec.paths[operation.path]![operation.httpMethod].responses?.["401"];
+    const content = response && resolve(spec, response).content?.["application/json"];
+    const example = content?.example ?? resolve(spec, content?.schema)?.example;
+    if (example !== undefined) return example;
+  }
+  throw new Error("no operation documents the body of a 401 answer with an example");
+}
+
+/** Every `realtimekit_` schema `node` refers to, directly or through other schemas. */
+function namedSchemas(spec: Spec, node: unknown, found: Set<string>): void {
+  if (Array.isArray(node)) for (const item of node) namedSchemas(spec, item, found);
+  else if (node && typeof node === "object") {
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === "string") {
+      if (found.has(ref)) return;
+      if (ref.startsWith(SCHEMA_PREFIX)) found.add(ref);
+      namedSchemas(spec, resolve(spec, node), found);
+      return;
+    }
+    for (const value of Object.values(node)) namedSchemas(spec, value, found);
+  }
+}
+
+/** `Participant` → `participant`, `AIConfig` → `aiConfig`: a type name as a function name. */
+export const factoryName = (typeName: string) =>
+  typeName.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (head) => head.toLowerCase());
+
+const json = (value: unknown) => JSON.stringify(value);
+
+function operationsSource(spec: Spec, operations: SpecOperation[]): string {
+  const entries = operations.map((operation) => {
+    const parameters = operation.parameters
+      .filter((p) => p.in === "path" || p.in === "query")
+      .map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        explode: p.explode,
+        schema: schemaConstraints(spec, p.schema),
+      }));
+    const table = {
+      operationId: operation.operationId,
+      httpMethod: operation.httpMethod.toUpperCase(),
+      path: operation.path,
+      parameters,
+      body: operation.body && {
+        required: operation.body.required,
+        schema: schemaConstraints(spec, operation.body.schema),
+      },
+      successStatus: operation.successStatus,
+      successSchema: schemaConstraints(spec, operation.successSchema),
+      example: successExample(spec, operation),
+      paged: operation.paged,
+      secured: (spec.paths[operation.path]![operation.httpMethod].security ?? spec.security ?? []).length > 0,
+    };
+    return `  ${operation.method}: ${json(table)},`;
+  });
+  return [
+    banner(GENERATOR),
+    'import type { OperationSpec } from "../operation-spec.ts";',
+    "",
+    "/** Where the API is served: the spec's first server. */",
+    `export const DEFAULT_BASE_URL = ${json(spec.servers?.[0]?.url)};`,
+    "",
+    "/** What the API answers a request without a bearer token: the documented example of its 401 body. */",
+    `export const AUTHENTICATION_ERROR: unknown = ${json(authenticationError(spec, operations))};`,
+    "",
+    `/** The ${operations.length} operations by client method name, in the spec's path order. */`,
+    "export const OPERATIONS = {",
+    ...entries,
+    "} satisfies Record<string, OperationSpec>;",
+    "",
+  ].join("\n");
+}
+
+function fixturesSource(spec: Spec, operations: SpecOperation[]): string {
+  const found = new Set<string>();
+  for (const operation of operations) {
+    namedSchemas(spec, operation.parameters, found);
+    namedSchemas(spec, operation.body?.schema, found);
+    namedSchemas(spec, operation.successSchema, found);
+  }
+  const named = [...found].sort().map((ref) => {
+    const typeName = pascalCase(ref.slice(SCHEMA_PREFIX.length));
+    return { ref, typeName, factory: factoryName(typeName) };
+  });
+  const factories = new Set<string>();
+  for (const { factory, ref } of named) {
+    if (factories.has(factory)) throw new Error(`two schemas would have the fixture factory ${factory} (${ref})`);
+    factories.add(factory);
+  }
+  return [
+    banner(GENERATOR),
+    'import type * as Types from "@realtimekit-api/types";',
+    'import type { Schema } from "../schema.ts";',
+    "",
+    `/** The type of every fixture factory's value, by factory name: the ${named.length} named schemas the operations use. */`,
+    "export interface FixtureTypes {",
+    ...named.map(({ ref, typeName, factory }) => `  /** \`${ref.slice(2)}\` */\n  ${factory}: Types.${typeName};`),
+    "}",
+    "",
+    "/** The schema each fixture factory generates values of. */",
+    "export const FIXTURE_SCHEMAS: { readonly [Name in keyof FixtureTypes]: Schema } = {",
+    ...named.map(({ ref, factory }) => `  ${factory}: ${json(schemaConstraints(spec, { $ref: ref }))},`),
+    "};",
+    "",
+  ].join("\n");
+}
+
+const spec = loadSpec();
+const operations = listOperations(spec);
+writeGenerated({
+  [`${OUT}operations.ts`]: operationsSource(spec, operations),
+  [`${OUT}fixtures.ts`]: fixturesSource(spec, operations),
+});
