@@ -187,14 +187,29 @@ describe("timeoutMs", () => {
 
 describe("deadlineMs", () => {
   it("per client: bounds retries and waits together", async () => {
-    const own = ownParticipant();
-    const client = hangingClient({ timeoutMs: 100, deadlineMs: 250, maxRetries: 10 });
-    const error = await client.getMeetingParticipant(own.params).catch((e) => e);
-    expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
-    expect(error).toMatchObject({ scope: "deadline", timeoutMs: 250 });
-    // How many 100 ms attempts fit before the deadline depends on the machine's load; that they were retried does not.
-    expect(error.attempts).toBeGreaterThanOrEqual(2);
-    expect(own.requests()).toBe(error.attempts);
+    // On the fake clock, so a busy machine cannot move where the deadline falls: attempts end at 100 and ~210 ms,
+    // each followed by a wait of at most 10 ms, and the third attempt is cut by the deadline at 250 ms.
+    vi.useFakeTimers();
+    let requests = 0;
+    const client = createRealtimeKitClient({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      timeoutMs: 100,
+      deadlineMs: 250,
+      maxRetries: 10,
+      backoff: { initialDelayMs: 10, maxDelayMs: 10 },
+      fetch: () => {
+        requests++;
+        return new Promise<Response>(() => {});
+      },
+    });
+    const call = watch(client.getMeetingParticipant(validParams()));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(call.outcome).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.outcome?.error).toBeInstanceOf(RealtimeKitTimeoutError);
+    expect(call.outcome?.error).toMatchObject({ scope: "deadline", timeoutMs: 250, attempts: 3 });
+    expect(requests).toBe(3);
   });
 
   it("per call: overrides the client's", async () => {
