@@ -1,6 +1,7 @@
-// The release pipeline end to end against a real registry (verdaccio on 127.0.0.1, no uplink): publish both
+// The release pipeline end to end against a real registry (verdaccio on 127.0.0.1, no uplink): publish the three
 // packages through changesets, install them into fresh consumer projects (ESM, CJS, TypeScript node16 and
-// bundler) that call Prism, then release a breaking and a docs-only upstream change as a major and a patch.
+// bundler) that call Prism, and the testing kit into one whose test runs against it; then release a breaking
+// and a docs-only upstream change as a major and a patch.
 // Last, what the spec-update workflow runs (`pnpm spec:update:ci <URL> --date …`) against a document served
 // from 127.0.0.1: the regenerated spec, the changeset, and the results it hands the workflow in $GITHUB_OUTPUT.
 import { execFile, execFileSync } from "node:child_process";
@@ -8,7 +9,7 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalHttpServer, startLocalHttpServer } from "../lib/local-http-server.ts";
@@ -100,8 +101,61 @@ beforeAll(async () => {
     cpSync(dirname(realpathSync(packageFile)), copy, { recursive: true, dereference: true });
     run(dir, "npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"]);
   }
+  // The testing package's runtime dependencies and msw, its peer, which a consumer installs beside it.
+  await publishClosure([
+    join(import.meta.dirname, "../../packages/testing/node_modules/msw"),
+    join(import.meta.dirname, "../../packages/testing/node_modules/ajv"),
+    join(import.meta.dirname, "../../packages/testing/node_modules/ajv-formats"),
+  ]);
   copyProject(project);
 }, 240_000);
+
+/** Where `name` is installed as seen from the package in `dir` (node_modules lookup, ignoring exports maps). */
+function installedPackage(dir: string, name: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+    if (dirname(at) === at) throw new Error(`${name} is not installed for ${dir}`);
+  }
+}
+
+/**
+ * Publishes the packages in `dirs` and everything they depend on, each name and version once, from the local
+ * install (the registry has no uplink). Copies without `publishConfig`, so none can name another registry.
+ */
+async function publishClosure(dirs: string[]) {
+  const found = new Map<string, string>();
+  const visit = (dir: string) => {
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const key = `${manifest.name}@${manifest.version}`;
+    if (found.has(key)) return;
+    found.set(key, dir);
+    for (const name of Object.keys(manifest.dependencies ?? {})) visit(installedPackage(dir, name));
+  };
+  for (const dir of dirs) visit(realpathSync(dir));
+  const queue = [...found.values()];
+  const publishOne = async (source: string) => {
+    const copy = mkdtempSync(join(dir, "dependency-"));
+    cpSync(source, copy, {
+      recursive: true,
+      dereference: true,
+      filter: (file) => !relative(source, file).split("/").includes("node_modules"),
+    });
+    const manifestFile = join(copy, "package.json");
+    const { publishConfig: _ignored, ...manifest } = JSON.parse(readFileSync(manifestFile, "utf8"));
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    // Each under a tag of its own: with two versions of one name in the tree, `latest` would go to whichever was
+    // published last rather than the newest.
+    const tag = `closure-${createHash("sha256").update(source).digest("hex").slice(0, 8)}`;
+    await promisify(execFile)("npm", ["publish", copy, "--ignore-scripts", "--tag", tag], { cwd: dir, env });
+  };
+  // A few at a time: each publish is a short npm process.
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await publishOne(next);
+    }),
+  );
+}
 
 // Removing the project copy and the consumers' node_modules takes longer than the default 10 s hook timeout on
 // a busy machine.
@@ -234,10 +288,15 @@ function releaseUpstream(file: string) {
 }
 
 describe("release to a local registry", { timeout: 240_000 }, () => {
-  it("publishes 0.1.0 of both packages through changesets, with the client pinned to its types", () => {
+  it("publishes 0.1.0 of the three packages through changesets, with the client and the kit pinned to the types", () => {
     run(project, "pnpm", ["release"]);
     expect(published("@realtimekit-api/types")).toBe("0.1.0");
     expect(published("@realtimekit-api/client")).toBe("0.1.0");
+    expect(published("@realtimekit-api/testing")).toBe("0.1.0");
+    expect(published("@realtimekit-api/testing@0.1.0", "dependencies")).toMatchObject({
+      "@realtimekit-api/types": "0.1.0",
+    });
+    expect(published("@realtimekit-api/testing@0.1.0", "peerDependencies")).toEqual({ msw: "^2.14.7" });
     expect(published("@realtimekit-api/client@0.1.0", "dependencies")).toEqual({
       "@realtimekit-api/types": "0.1.0",
       "openapi-fetch": "0.17.0",
@@ -247,6 +306,7 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   it.each([
     ["types", ["openapi.json"]],
     ["client", ["dist/raw.mjs", "dist/raw.cjs", "dist/raw.d.mts", "dist/raw.d.cts"]],
+    ["testing", []],
   ])("ships @realtimekit-api/%s with LICENSE, README.md, package.json and its build, nothing else", (name, own) => {
     const { files, read } = publishedTarball(`@realtimekit-api/${name}@0.1.0`);
     const required = [
@@ -275,11 +335,60 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
     expect([outputs.node16.rawId, outputs.bundler.rawId]).toEqual([outputs.node16.id, outputs.bundler.id]);
   });
 
+  it("installs the testing kit, and a consumer's test runs its own code against it offline (ESM and CJS)", () => {
+    const consumer = mkdtempSync(join(dir, "kit-consumer-"));
+    writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "kit-consumer", private: true }));
+    run(consumer, "npm", [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "@realtimekit-api/testing@0.1.0",
+      "@realtimekit-api/client@0.1.0",
+      "msw@2.14.7",
+    ]);
+    // The consumer's code, its test setup, an override to a 404 and a recorded call; the base URL is Prism's, so a
+    // request the kit failed to intercept would get Prism's answer (its example, not "Ada") and fail the check.
+    const modules = {
+      "@realtimekit-api/testing": "{ fixtures, mockRealtimeKit }",
+      "msw/node": "{ setupServer }",
+      "@realtimekit-api/client": "{ createRealtimeKitClient }",
+    };
+    const test =
+      `const baseUrl = ${JSON.stringify(prism.baseUrl)};\n` +
+      `const api = mockRealtimeKit({ baseUrl });\n` +
+      `const server = setupServer(...api.handlers);\n` +
+      `server.listen({ onUnhandledRequest: "error" });\n` +
+      `const client = createRealtimeKitClient({ apiToken: "consumer-token", baseUrl, maxRetries: 0 });\n` +
+      `const params = ${JSON.stringify(PARAMS)};\n` +
+      `(async () => {\n` +
+      `  api.on("getMeetingParticipant", { result: fixtures.participant({ name: "Ada" }), once: true });\n` +
+      `  const name = (await client.getMeetingParticipant(params)).name;\n` +
+      `  api.on("getMeetingParticipant", { status: 404, error: "realtimekit" });\n` +
+      `  const status = await client.getMeetingParticipant(params).catch((error) => error.status);\n` +
+      `  const calls = api.calls("getMeetingParticipant");\n` +
+      `  server.close();\n` +
+      `  console.log(JSON.stringify({ name, status, statuses: calls.map((c) => c.status), auth: calls[0].headers.authorization }));\n` +
+      `})();\n`;
+    const imports = Object.entries(modules).map(([name, bindings]) => `import ${bindings} from "${name}";\n`);
+    const requires = Object.entries(modules).map(([name, bindings]) => `const ${bindings} = require("${name}");\n`);
+    writeFileSync(join(consumer, "kit.mjs"), imports.join("") + test);
+    writeFileSync(join(consumer, "kit.cjs"), requires.join("") + test);
+    for (const file of ["kit.mjs", "kit.cjs"]) {
+      expect(JSON.parse(run(consumer, process.execPath, [file]))).toEqual({
+        name: "Ada",
+        status: 404,
+        statuses: [200, 404],
+        auth: "Bearer [redacted]",
+      });
+    }
+  });
+
   it("releases a breaking upstream change as a major, with changelogs and the client's dependency bumped", () => {
     const file = upstreamWith("2026-09-01", withoutPresetName);
     const { changeset } = releaseUpstream(file);
     expect(changeset).toContain('"@realtimekit-api/types": major');
     expect(changeset).toContain('"@realtimekit-api/client": major');
+    expect(changeset).toContain('"@realtimekit-api/testing": major');
     expect(changeset).toContain("preset_name");
     expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.0", "1.0.0"]);
     expect(readFileSync(join(project, "packages/types/CHANGELOG.md"), "utf8")).toMatch(/## 1\.0\.0[\s\S]*preset_name/);

@@ -1,6 +1,6 @@
 // `pnpm bench`: every measurement in one bounded run, a Markdown table on stdout, JSON in results/latest.json.
 // Options (pnpm --filter @realtimekit-api/bench bench --only …):
-//   --only overhead,e2e,bundle,footprint,typecheck,import,pipeline   a subset
+//   --only overhead,e2e,kit,bundle,footprint,typecheck,import,pipeline   a subset
 //   --client-module <path to an index.mjs>   time another build of the client in overhead and e2e (a scratch
 //                                            copy being profiled); sizes always measure the workspace build
 //   --out <file>   where the JSON goes (a partial run defaults to .bench/partial.json, leaving latest.json alone)
@@ -12,6 +12,7 @@ import { ensureCloudflareSdk } from "./cloudflare-sdk.ts";
 import { measureEndToEnd } from "./e2e.ts";
 import { measureFootprint } from "./footprint.ts";
 import { measureImportTime } from "./import-time.ts";
+import { type KitResult, measureKit, renderKit } from "./kit.ts";
 import { currentLoadAverage, describeMachine } from "./machine.ts";
 import { measureOverhead } from "./overhead.ts";
 import { resultsFile, scratchDir } from "./paths.ts";
@@ -19,7 +20,7 @@ import { measurePipeline } from "./pipeline.ts";
 import { type BenchResults, renderReport, writeResults } from "./report.ts";
 import { measureTypecheckTime } from "./typecheck-time.ts";
 
-const SECTIONS = ["bundle", "footprint", "typecheck", "import", "overhead", "e2e", "pipeline"] as const;
+const SECTIONS = ["bundle", "footprint", "typecheck", "import", "overhead", "e2e", "kit", "pipeline"] as const;
 type Section = (typeof SECTIONS)[number];
 
 // pnpm passes a literal "--" through to the script; it separates nothing here.
@@ -45,7 +46,7 @@ const started = Date.now();
 const log = (line: string) =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
-const results: BenchResults = {
+const results: BenchResults & { kit?: KitResult } = {
   generatedAt: new Date().toISOString(),
   command: "pnpm bench",
   machine: describeMachine(),
@@ -79,6 +80,10 @@ if (wanted("e2e")) {
   log("end to end (local server)");
   results.endToEnd = await measureEndToEnd({ clientModule, log });
 }
+if (wanted("kit")) {
+  log("testing kit (MSW handlers)");
+  results.kit = await measureKit(log);
+}
 if (wanted("pipeline")) {
   log("pipeline");
   results.pipeline = await measurePipeline(log);
@@ -86,5 +91,5 @@ if (wanted("pipeline")) {
 results.machine.loadAverage1mAtEnd = currentLoadAverage();
 
 writeResults(outFile, results);
-console.log(renderReport(results));
+console.log(renderReport(results) + (results.kit ? renderKit(results.kit) : ""));
 log(`done; JSON in ${outFile}`);

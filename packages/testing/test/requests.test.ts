@@ -103,6 +103,18 @@ describe("request validation", () => {
   });
 });
 
+describe("paging", () => {
+  it("serves the spec's list page by page: a page past the end is empty, with paging saying so", async () => {
+    const apps = `${BASE}/accounts/${ACCOUNT}/realtime/kit/apps`;
+    const first = await (await fetch(`${apps}?per_page=1&page_no=1`, { headers: auth })).json();
+    expect(first.data).toHaveLength(1);
+    expect(first.paging).toEqual({ total_count: first.paging.total_count, start_offset: 1, end_offset: 1 });
+    const past = first.paging.total_count + 1;
+    const beyond = await (await fetch(`${apps}?per_page=1&page_no=${past}`, { headers: auth })).json();
+    expect(beyond).toMatchObject({ success: true, data: [], paging: { total_count: first.paging.total_count } });
+  });
+});
+
 describe("routing", () => {
   it("serves the spec's server by default", () => {
     expect(DEFAULT_BASE_URL).toBe("https://api.cloudflare.com/client/v4");
