@@ -13,19 +13,28 @@ export type RecordedCall<Name extends OperationName = OperationName> = {
   params: Partial<Omit<Params<Name>, "body">>;
   /** The JSON body as received (invalid bodies too); `undefined` when none was sent. */
   body: (Params<Name> extends { body?: infer Body } ? Body : never) | undefined;
-  /** Every header, names in lower case; the bearer token is replaced by `Bearer [redacted]`. */
+  /**
+   * Every header, names in lower case; credentials redacted: `authorization` is `Bearer [redacted]`, `x-auth-key`,
+   * `x-auth-user-service-key` and `cookie` are `[redacted]`.
+   */
   headers: Record<string, string>;
   /** The status the kit answered with; 0 for a simulated network error. */
   status: number;
 };
 
-/** A request's headers with the token taken out, so a recorded call can be printed or snapshotted safely. */
+/** Headers that carry a credential: the bearer token, and Cloudflare's older key-based ones. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "x-auth-key", "x-auth-user-service-key", "cookie"]);
+
+/** A request's headers with credentials taken out, so a recorded call can be printed or snapshotted safely. */
 export function redactedHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    // Only a scheme followed by a credential keeps its scheme: a bare value may be the token itself.
-    const scheme = value.match(/^(\w+)\s+\S/)?.[1];
-    out[name] = name === "authorization" ? (scheme ? `${scheme} [redacted]` : "[redacted]") : value;
+    if (!CREDENTIAL_HEADERS.has(name)) out[name] = value;
+    else {
+      // Only a scheme followed by a credential keeps its scheme: a bare value may be the token itself.
+      const scheme = name === "authorization" ? value.match(/^(\w+)\s+\S/)?.[1] : undefined;
+      out[name] = scheme ? `${scheme} [redacted]` : "[redacted]";
+    }
   });
   return out;
 }

@@ -107,6 +107,20 @@ describe("api.calls", () => {
     expect(JSON.stringify(api.calls("getMeetingParticipant"))).not.toContain(TOKEN);
   });
 
+  it("redacts a bare authorization value and Cloudflare's key headers whole", async () => {
+    await fetch(`https://api.cloudflare.com/client/v4/accounts/${participantArgs.account_id}/realtime/kit/apps`, {
+      headers: { authorization: TOKEN, "x-auth-key": TOKEN, "x-auth-email": "ada@example.com" },
+    });
+    const [call] = api.calls("getApps");
+    expect(call?.status).toBe(401);
+    expect(call?.headers).toMatchObject({
+      authorization: "[redacted]",
+      "x-auth-key": "[redacted]",
+      "x-auth-email": "ada@example.com",
+    });
+    expect(JSON.stringify(call)).not.toContain(TOKEN);
+  });
+
   it("keeps calls per operation, oldest first, until reset", async () => {
     await client.getMeetingParticipant({ ...participantArgs, participant_id: "first" });
     await client.getMeetingParticipant({ ...participantArgs, participant_id: "second" });

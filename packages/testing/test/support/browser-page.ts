@@ -2,11 +2,11 @@
 // with the kit's handlers, then our client and plain fetch against it. The outcomes end up in window.results.
 import { createRealtimeKitClient, RealtimeKitApiError } from "@realtimekit-api/client";
 import { setupWorker } from "msw/browser";
-import { fixtures, mockRealtimeKit } from "../../dist/index.mjs";
+import { DEFAULT_BASE_URL, fixtures, mockRealtimeKit } from "../../dist/index.mjs";
 
-// Same origin as the page: were the worker not to answer, the request would reach the page's own server and
-// fail the test, never a remote host.
-const baseUrl = `${location.origin}/client/v4`;
+// The API's own origin, across origins from the page as for a web app. Were the worker not to answer, the
+// browser could not resolve the host (see chromium.ts) and the page would fail, never reaching it.
+const baseUrl = DEFAULT_BASE_URL;
 const ids = {
   account_id: "023e105f4ecef8ad9ca31a8372d0c353",
   app_id: "5c0b2d6e-8f3a-4e1b-9c7d-2a4f6e8b0c1d",
@@ -16,9 +16,9 @@ const ids = {
 const meetingUrl = `${baseUrl}/accounts/${ids.account_id}/realtime/kit/${ids.app_id}/meetings`;
 
 async function run() {
-  const api = mockRealtimeKit({ baseUrl });
-  await setupWorker(...api.handlers).start({ onUnhandledRequest: "bypass", quiet: true });
-  const client = createRealtimeKitClient({ apiToken: "browser-token-7d2e", baseUrl, maxRetries: 0 });
+  const api = mockRealtimeKit();
+  await setupWorker(...api.handlers).start({ onUnhandledRequest: "error", quiet: true });
+  const client = createRealtimeKitClient({ apiToken: "browser-token-7d2e", maxRetries: 0 });
   const participant = await client.getMeetingParticipant(ids);
   api.on("getMeetingParticipant", { result: fixtures.participant({ name: "Ada" }), once: true });
   const overridden = await client.getMeetingParticipant(ids);
