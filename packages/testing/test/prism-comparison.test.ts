@@ -141,6 +141,30 @@ describe("the kit and Prism, for requests our client would refuse", () => {
   });
 });
 
+describe("error envelopes: the kit's overrides and the answers the spec declares", () => {
+  // Prism answers a declared status on request (`Prefer: code=…`) with that response's documented body.
+  it.each([
+    [404, "cloudflare"],
+    [500, "realtimekit"],
+  ] as const)("%i in the %s envelope: the same status and body shape as Prism's", async (status, error) => {
+    const args = validArguments("getMeetingParticipant");
+    const path = operationSpec("getMeetingParticipant").path.replace(/\{([^}]+)\}/g, (_, key) =>
+      encodeURIComponent(String(args[key])),
+    );
+    api.on("getMeetingParticipant", { status, error, once: true });
+    // Plain fetch: the bodies themselves are compared, which our client turns into an error.
+    const answer = async (baseUrl: string, headers: Record<string, string>) => {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${TOKEN}`, ...headers } });
+      return { status: response.status, body: await response.json() };
+    };
+    const [kit, real] = await Promise.all([answer(KIT_URL, {}), answer(prism.baseUrl, { prefer: `code=${status}` })]);
+    expect(kit.status).toBe(status);
+    expect(real.status).toBe(status);
+    expect(kit.body.success).toBe(false);
+    expect(shapeDifference(shape(kit.body), shape(real.body))).toEqual([]);
+  });
+});
+
 describe("the spec's examples", () => {
   it.each(
     OPERATION_NAMES.filter(
