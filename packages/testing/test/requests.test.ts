@@ -8,7 +8,8 @@ import { useMswServer } from "./support/msw-server.ts";
 
 const BASE = "https://kit.example.test/client/v4";
 const api = mockRealtimeKit({ baseUrl: BASE });
-useMswServer(api.handlers, () => api.reset());
+// Spread as the kit itself (it iterates as its handlers), the other form the README shows.
+useMswServer([...api], () => api.reset());
 
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 const APP = "5c0b2d6e-8f3a-4e1b-9c7d-2a4f6e8b0c1d";
