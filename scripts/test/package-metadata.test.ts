@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const REPOSITORY = "realtimekit-api/realtimekit-api";
-const PUBLISHED = ["types", "client"] as const;
+const PUBLISHED = ["types", "client", "testing"] as const;
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 const manifest = (name: string) => JSON.parse(read(`packages/${name}/package.json`));
 
