@@ -1,7 +1,7 @@
 // `pnpm start`: the main job end to end. turbo has generated and built the packages; this starts Prism's mock
 // of the spec, fetches a participant with the built client, prints it, and stops the mock.
 import { createRealtimeKitClient } from "@realtimekit-api/client";
-import { startPrismMock } from "./lib/prism.ts";
+import { startPrismMock } from "@realtimekit-api/test-servers/prism";
 
 const mock = await startPrismMock();
 try {

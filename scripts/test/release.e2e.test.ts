@@ -11,11 +11,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
+import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/test-servers/local-http-server";
+import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
+import { type LocalRegistry, startLocalRegistry } from "@realtimekit-api/test-servers/verdaccio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalHttpServer, startLocalHttpServer } from "../lib/local-http-server.ts";
-import { type PrismMock, startPrismMock } from "../lib/prism.ts";
 import { copyProject } from "../lib/project-copy.ts";
-import { type LocalRegistry, startLocalRegistry } from "../lib/verdaccio.ts";
 
 const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");

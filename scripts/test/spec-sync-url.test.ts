@@ -11,9 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/test-servers/local-http-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../lib/download-document.ts";
-import { type LocalHttpServer, startLocalHttpServer } from "../lib/local-http-server.ts";
 import { syncSpec, syncSpecFrom } from "../lib/sync-spec.ts";
 
 const OPENAPI_DIR = new URL("../../openapi/", import.meta.url).pathname;

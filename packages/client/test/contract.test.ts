@@ -1,8 +1,8 @@
 // The client against Prism's mock of the spec: what the docs promise is what a caller gets.
 
+import { startPrismMock } from "@realtimekit-api/test-servers/prism";
 import type { paths } from "@realtimekit-api/types";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { startPrismMock } from "../../../scripts/lib/prism.ts";
 import {
   createRealtimeKitClient,
   type Participant,

@@ -1,7 +1,8 @@
 // The client against a server that fails in every way the brief lists: each failure has one typed outcome,
 // and the attempt count on the error matches the requests the server really received.
+
+import { freePort } from "@realtimekit-api/test-servers/free-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../../scripts/lib/free-port.ts";
 import {
   createRealtimeKitClient,
   RealtimeKitApiError,

@@ -1,5 +1,5 @@
+import { startPrismMock } from "@realtimekit-api/test-servers/prism";
 import type { TestProject } from "vitest/node";
-import { startPrismMock } from "../../../scripts/lib/prism.ts";
 import { ensureFreshBuild } from "./support/built-client.ts";
 
 declare module "vitest" {

@@ -2,9 +2,10 @@
 // against Prism's static mock (the spec's examples) and its dynamic mock (answers generated from the schemas),
 // with the client checking each answer against the spec. The cases come from the generated tables, so an
 // operation added to the spec is tested here without a line written for it.
+
+import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
 import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type PrismMock, startPrismMock } from "../../../scripts/lib/prism.ts";
 import { operations } from "../src/generated/operations.ts";
 import * as client from "../src/index.ts";
 import {

@@ -3,8 +3,8 @@
 // key), so they are retried only where the server certainly did not act (a 429, a refused connection), unless
 // the caller opts in with retryNonIdempotent.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { freePort } from "@realtimekit-api/test-servers/free-port";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freePort } from "../../../scripts/lib/free-port.ts";
 import { operations } from "../src/generated/operations.ts";
 import {
   type CallOptions,

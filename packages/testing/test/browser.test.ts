@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/test-servers/local-http-server";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalHttpServer, startLocalHttpServer } from "../../../scripts/lib/local-http-server.ts";
 import { operationSpec } from "./support/arguments.ts";
 import { type Chromium, launchChromium } from "./support/chromium.ts";
 

@@ -2,9 +2,9 @@
 // refuse to send them), to the kit and to Prism serving the spec must give the same statuses and answers of the
 // same shape.
 import { RealtimeKitApiError } from "@realtimekit-api/client";
+import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrismMock, startPrismMock } from "../../../scripts/lib/prism.ts";
 import { OPERATION_NAMES, operationSpec, validArguments } from "./support/arguments.ts";
 import { kitClient, TOKEN } from "./support/client.ts";
 import { mockRealtimeKit } from "./support/kit.ts";

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { freePort } from "../../../../scripts/lib/free-port.ts";
+import { freePort } from "@realtimekit-api/test-servers/free-port";
 
 /** What a test server saw of one request. */
 export type SeenRequest = { method: string; url: string; headers: IncomingMessage["headers"] };

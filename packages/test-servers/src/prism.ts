@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { captureOutput, stopChild, waitUntilReady } from "./child-process.ts";
 import { freePort } from "./free-port.ts";
 
-export const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
+export const SPEC_FILE = new URL("../../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
 
 export type PrismMock = { baseUrl: string; stop: () => Promise<void> };
 export type PrismOptions = {
