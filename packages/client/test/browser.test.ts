@@ -3,11 +3,11 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { type Chromium, launchChromium, SKIP_BROWSER_TESTS } from "@realtimekit-api/test-servers/chromium";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import docsPageExample from "./fixtures/docs-page-example.json" with { type: "json" };
 import { PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { DIST_DIR } from "./support/built-client.ts";
-import { type Chromium, launchChromium } from "./support/chromium.ts";
 import type { TestServer } from "./support/http-server.ts";
 import { fileContents, type StaticFile, startStaticServer } from "./support/static-server.ts";
 
@@ -101,10 +101,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-// Only an explicit SKIP_BROWSER_TESTS=1 skips these; without a browser they fail, saying what was tried.
-const skipBrowser = process.env.SKIP_BROWSER_TESTS === "1";
-
-describe.skipIf(skipBrowser)("in headless Chromium, against Prism", () => {
+describe.skipIf(SKIP_BROWSER_TESTS)("in headless Chromium, against Prism", () => {
   it("fetches the participant", async () => {
     expect((await pageResults()).participant).toEqual({ value: docsPageExample.data });
   });

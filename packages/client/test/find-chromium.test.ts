@@ -2,8 +2,8 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findChromium } from "@realtimekit-api/test-servers/chromium";
 import { afterAll, describe, expect, it } from "vitest";
-import { findChromium } from "./support/chromium.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "realtimekit-find-chromium-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

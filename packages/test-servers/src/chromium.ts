@@ -80,15 +80,21 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 
 export type Chromium = { context: BrowserContext; location: BrowserLocation; close: () => Promise<void> };
 
-/** Headless Chromium with a fresh profile (playwright passes it as --user-data-dir). */
-export async function launchChromium(): Promise<Chromium> {
+/** Only an explicit SKIP_BROWSER_TESTS=1 skips the browser tests; without a browser they fail, saying what was tried. */
+export const SKIP_BROWSER_TESTS = process.env.SKIP_BROWSER_TESTS === "1";
+
+/**
+ * Headless Chromium with a fresh profile (playwright passes it as --user-data-dir), so nothing from an earlier
+ * run (a service worker, say) answers this one. `extraArgs` go after the project's own.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Chromium> {
   const location = await findChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), "realtimekit-chromium-"));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: location.executablePath,
       headless: true,
-      args: ARGS,
+      args: [...ARGS, ...extraArgs],
       timeout: 30_000,
     });
     return {
