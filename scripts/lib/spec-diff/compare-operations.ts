@@ -1,7 +1,7 @@
 // Rules about an operation as a whole: whether it is there, where it is called, which statuses it documents,
 // and how its parameters are put on the wire. Types cannot see any of these.
 import { type Change, change } from "./change.ts";
-import type { Operation } from "./operations.ts";
+import { clientMethod, type Operation } from "./operations.ts";
 import { joinPointer } from "./pointer.ts";
 
 type Operations = Map<string, Operation>;
@@ -12,11 +12,16 @@ export function compareOperationSets(ids: readonly string[], base: Operations, h
     const [before, after] = [base.get(id), head.get(id)];
     if (before && !after) {
       const message = `operation ${id} (${show(before)}) was removed or renamed`;
-      changes.push(change("major", "operation-removed", before.located.pointer, message));
+      changes.push({
+        ...change("major", "operation-removed", before.located.pointer, message),
+        operation: clientMethod(before),
+      });
     } else if (after && !before) {
-      changes.push(
-        change("minor", "operation-added", after.located.pointer, `operation ${id} (${show(after)}) was added`),
-      );
+      const message = `operation ${id} (${show(after)}) was added`;
+      changes.push({
+        ...change("minor", "operation-added", after.located.pointer, message),
+        operation: clientMethod(after),
+      });
     }
   }
   return changes;

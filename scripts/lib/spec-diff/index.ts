@@ -8,7 +8,7 @@ import { compareOperation, compareOperationSets } from "./compare-operations.ts"
 import { compareSecurity } from "./compare-security.ts";
 import { compareTypes } from "./compare-types.ts";
 import { compareUnclassified } from "./compare-unclassified.ts";
-import { findOperations, type Operation, pairOperation, publishedOperationIds } from "./operations.ts";
+import { clientMethod, findOperations, pairOperation, publishedOperationIds } from "./operations.ts";
 
 export type { Bump, Change, Level, SpecDiff } from "./change.ts";
 
@@ -34,11 +34,7 @@ export async function diffSpecs(
     .map((id) => pairOperation(documents, before.get(id)!, after.get(id)!));
 
   // Each change names its operation by client method, so release notes can list changes per operation.
-  const method = (operation: Operation) => operation.located.node["x-client-method"] ?? operation.id;
-  const changes: Change[] = compareOperationSets(ids, before, after).map((change) => {
-    const operation = [...before.values(), ...after.values()].find((o) => o.located.pointer === change.pointer);
-    return operation ? { ...change, operation: method(operation) } : change;
-  });
+  const changes: Change[] = compareOperationSets(ids, before, after);
   const typeChanges = await compareTypes(documents, pairs);
   for (const pair of pairs) {
     const found = [
@@ -48,7 +44,7 @@ export async function diffSpecs(
       ...compareDocs(pair),
       ...(typeChanges.get(pair.head.id) ?? []),
     ];
-    const operation = method(pair.head);
+    const operation = clientMethod(pair.head);
     changes.push(...[...found, ...compareUnclassified(pair, found)].map((change) => ({ ...change, operation })));
   }
   const sorted = sortChanges(changes);

@@ -19,6 +19,9 @@ export type Operation = {
   servers: { urls: string[]; located: Located | undefined };
 };
 
+/** The client method an operation is called by (`x-client-method`), or its operationId where it names none. */
+export const clientMethod = (operation: Operation): string => operation.located.node["x-client-method"] ?? operation.id;
+
 export type ResponsePair = Record<Side, { status: string; located: Located }>;
 
 /** One operation in both documents: what every comparison rule takes. */
