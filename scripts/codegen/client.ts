@@ -1,6 +1,7 @@
 // Generates the client's operation tables from the spec: for every operation, its HTTP method, path, the schema
-// its parameters and body are validated against, its query parameters, success status and the success schema
-// its answers may be validated against; and one function per operation. The client's runtime reads these facts
+// its parameters and body are validated against, its query parameters and success status; one function per
+// operation; and, in a module of their own, the success schemas answers may be validated against (an
+// application bundles them only when it asks for response validation). The client's runtime reads these facts
 // from here only, so a spec update flows through without code edits.
 //
 //   tsx scripts/codegen/client.ts [--spec <openapi.json>] [--out <operations.ts>] [--check]
@@ -11,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { listOperations, loadSpec, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import { listOperations, loadSpec, resolve as resolveRef, type Spec, type SpecOperation } from "../lib/openapi.ts";
 import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
 import { schemaConstraints } from "./schema-constraints.ts";
 
@@ -106,9 +107,8 @@ function tableOf(spec: Spec, operation: SpecOperation) {
   for (const p of operation.parameters.filter((p) => p.in === "header" || p.in === "cookie")) {
     throw new Error(`${operation.operationId}: ${p.in} parameter ${p.name} is not supported by the client`);
   }
-  const successSchema = schemaConstraints(spec, operation.successSchema);
   // The envelope's payload: the property beside `success` that holds the result.
-  const resultProperty = successSchema.properties?.data ? "data" : undefined;
+  const resultProperty = resolveRef(spec, operation.successSchema).properties?.data ? "data" : undefined;
   if (!resultProperty) throw new Error(`${operation.operationId}: the success answer has no "data"`);
   return {
     // As fetch takes it (the spec names methods in lower case).
@@ -120,10 +120,12 @@ function tableOf(spec: Spec, operation: SpecOperation) {
     ...(query.some((p) => !p.explode) ? { commaSeparated: query.filter((p) => !p.explode).map((p) => p.name) } : {}),
     successStatus: operation.successStatus,
     resultProperty,
-    successSchema,
     ...(operation.paged ? { paged: true } : {}),
   };
 }
+
+/** The key a success schema has in `responseSchemas`: the operation's HTTP method and path, as its table has them. */
+const responseKey = (operation: SpecOperation) => `${operation.httpMethod.toUpperCase()} ${operation.path}`;
 
 const importPath = (from: string, to: string) => {
   const path = relative(dirname(from), to);
@@ -144,12 +146,16 @@ export function generateClientSources(
   const warnings = new Set<string>();
   const tables = operations.map((operation) => {
     const table = tableOf(spec, operation);
-    const rules = rulesSource([table.parametersSchema, table.successSchema], (message) => warnings.add(message));
+    const rules = rulesSource([table.parametersSchema], (message) => warnings.add(message));
     // Operations with the same keywords share one rules object.
     if (!ruleSets.has(rules)) ruleSets.set(rules, `rules${ruleSets.size}`);
     const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${ruleSets.get(rules)}\n}`);
     return `${docComment(operation)}\nexport const ${operation.method}Operation: OperationTable = ${source};\n`;
   });
+  const successSchemas = Object.fromEntries(
+    operations.map((operation) => [responseKey(operation), schemaConstraints(spec, operation.successSchema)]),
+  );
+  const responseRules = rulesSource(Object.values(successSchemas), (message) => warnings.add(message));
   for (const message of warnings) warn(message);
   const operationsSource =
     `${banner("scripts/codegen/client.ts")}\n` +
@@ -176,7 +182,19 @@ export function generateClientSources(
           `${docComment(o)}\nexport const ${o.method} = /* @__PURE__ */ operationFunction<"${o.method}">(tables.${o.method}Operation);\n`,
       )
       .join("\n");
-  return { [outFile]: operationsSource, [functionsFile]: functionsSource };
+  const responsesFile = join(dirname(outFile), "response-schemas.ts");
+  const responsesSource =
+    `${banner("scripts/codegen/client.ts")}\n` +
+    "// Every operation's success schema, keyed by HTTP method and path, with the rules they use: what\n" +
+    "// `validateResponses` checks answers against. Apart from the tables, so that a bundle without response\n" +
+    "// validation carries none of it.\n" +
+    `import type { ResponseSchemas } from ${JSON.stringify(importPath(responsesFile, TABLE_TYPE_MODULE))};\n` +
+    `import * as rules from ${JSON.stringify(importPath(responsesFile, RULES_MODULE))};\n\n` +
+    "export const responseSchemas: ResponseSchemas = {\n" +
+    `  rules: ${responseRules.replaceAll("\n", "\n  ")},\n` +
+    `  schemas: ${JSON.stringify(successSchemas, null, 2).replaceAll("\n", "\n  ")},\n` +
+    "};\n";
+  return { [outFile]: operationsSource, [functionsFile]: functionsSource, [responsesFile]: responsesSource };
 }
 
 function main(): void {

@@ -1,5 +1,6 @@
 import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtimekit-api/types";
 import { operations } from "./generated/operations.ts";
+import { responseSchemas } from "./generated/response-schemas.ts";
 import type { OperationName } from "./operation-function.ts";
 import { type Page, type PaginateOptions, paginateOperation } from "./paginate.ts";
 import { type CallOptions, createRealtimeKit, type RealtimeKitClientOptions } from "./realtime-kit.ts";
@@ -33,7 +34,10 @@ export type RealtimeKitClient = RealtimeKitMethods & {
  * per-operation functions (`getMeetingParticipant(realtimeKit, params)`).
  */
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
-  const realtimeKit = createRealtimeKit(options);
+  const realtimeKit = createRealtimeKit({
+    ...options,
+    validateResponses: options.validateResponses === true && responseSchemas,
+  });
   const client: Record<string, unknown> = {
     page: (method: OperationName, params: unknown, call?: CallOptions) =>
       realtimeKit.call(operations[method], params, call, true),

@@ -14,8 +14,10 @@ export {
   type ResponseIssue,
 } from "./errors.ts";
 export * from "./generated/functions.ts";
+export { responseSchemas } from "./generated/response-schemas.ts";
 export type { Logger, LogLevel } from "./logger.ts";
 export type { OperationFunction, OperationName } from "./operation-function.ts";
+export type { ResponseSchemas } from "./operation-table.ts";
 export { type Page, type PaginateOptions, paginate } from "./paginate.ts";
 export {
   type CallLimits,
@@ -24,5 +26,6 @@ export {
   type FetchFunction,
   type RealtimeKit,
   type RealtimeKitClientOptions,
+  type RealtimeKitOptions,
 } from "./realtime-kit.ts";
 export type { Backoff } from "./retry-policy.ts";

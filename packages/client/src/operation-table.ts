@@ -17,9 +17,18 @@ export type OperationTable = {
   readonly commaSeparated?: readonly string[];
   readonly successStatus: number;
   readonly resultProperty: string;
-  readonly successSchema: Schema;
   /** A list answered page by page (`page_no`, `per_page`, and `paging` beside the items). */
   readonly paged?: boolean;
-  /** The rules for the keywords both schemas use, and only those. */
+  /** The rules for the keywords `parametersSchema` uses, and only those. */
   readonly rules: Rules;
+};
+
+/**
+ * Every operation's success schema, keyed by `${method} ${path}` as its table has them, and the rules they use
+ * (generated/response-schemas.ts): what `validateResponses` checks answers against. Kept out of the tables so
+ * that an application which does not validate answers bundles none of it.
+ */
+export type ResponseSchemas = {
+  readonly rules: Rules;
+  readonly schemas: { readonly [methodAndPath: string]: Schema };
 };

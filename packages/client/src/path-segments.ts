@@ -4,7 +4,7 @@ const TEMPLATE_PARAMETER = /\{([^{}]+)\}/;
 
 /**
  * A function that fills a path template's `{name}` placeholders, each with exactly one encoded path segment
- * (the template is split once, not on every call). encodeURIComponent keeps `/`, `?` and `#` inside the
+ * (split it once to fill it many times). encodeURIComponent keeps `/`, `?` and `#` inside the
  * segment, but a whole value of `.` or `..` would still be resolved by the URL parser (`..` climbs a segment),
  * an empty value leaves an empty segment, a missing one would leave the placeholder in the URL, and a lone
  * UTF-16 surrogate cannot be encoded at all: those are refused before anything is sent.

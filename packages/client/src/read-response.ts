@@ -15,17 +15,17 @@ const UTF8 = new TextDecoder();
 const ignore = () => {};
 
 export type SuccessContract = {
-  schema: Schema;
-  rules: Rules;
+  /** The success schema, when answers are validated. */
+  schema?: Schema | undefined;
+  rules?: Rules | undefined;
   resultProperty: string;
-  validate: boolean;
   /** Resolve to the whole body (a page's `paging` beside its items), not only the result. */
   envelope?: boolean;
 };
 
 /**
  * A success answer → the envelope's payload (or with `envelope`, the envelope), or RealtimeKitResponseValidationError when the body is empty,
- * not JSON, too large, or (with `validate`) not what the spec promises.
+ * not JSON, too large, or (given a `schema`) not what the spec promises.
  */
 export async function readSuccess(
   response: Response,
@@ -55,8 +55,8 @@ export async function readSuccess(
   } catch {
     throw unexpectedBody(response, attempts, "body is not valid JSON");
   }
-  if (contract.validate) {
-    const issues = validateSchema(contract.schema, body, contract.rules);
+  if (contract.schema) {
+    const issues = validateSchema(contract.schema, body, contract.rules!);
     if (issues.length > 0) throw unexpectedBody(response, attempts, issues);
   }
   const result = body?.[contract.resultProperty];

@@ -4,7 +4,7 @@ import { type ConnectionOptions, connectionFor, withoutCredential } from "./conn
 import { RealtimeKitValidationError } from "./errors.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
-import type { OperationTable } from "./operation-table.ts";
+import type { OperationTable, ResponseSchemas } from "./operation-table.ts";
 import { pathFiller } from "./path-segments.ts";
 import { readApiError, readSuccess } from "./read-response.ts";
 import { type Backoff, DEFAULT_BACKOFF } from "./retry-policy.ts";
@@ -48,6 +48,15 @@ export type RealtimeKitClientOptions = CallLimits &
     backoff?: Partial<Backoff>;
   };
 
+/**
+ * createRealtimeKit's options: a client's, but response validation is asked for by passing the schemas
+ * (`validateResponses: responseSchemas`), so that an application which does not validate answers bundles none.
+ */
+export type RealtimeKitOptions = Omit<RealtimeKitClientOptions, "validateResponses"> & {
+  /** `responseSchemas` to check each success body against the spec's schema. Default: no check. */
+  validateResponses?: ResponseSchemas | false;
+};
+
 export type CallOptions = CallLimits & {
   /** Aborts the call at once, without retry; the call rejects with the signal's reason (an AbortError). */
   signal?: AbortSignal;
@@ -67,16 +76,17 @@ export interface RealtimeKit {
 const NOT_IDEMPOTENT = /^P(OST|ATCH)$/;
 
 /** A RealtimeKit for the per-operation functions. Throws RealtimeKitValidationError on a bad option. */
-export function createRealtimeKit(options: RealtimeKitClientOptions = {}): RealtimeKit {
+export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit {
   const { baseUrl, headers, redact, log } = connectionFor(defaultBaseUrl, options);
   checkLimits({ ...options, ...options.backoff });
   const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const fetch = options.fetch ?? globalThis.fetch;
-  const validate = options.validateResponses === true;
+  const responses = options.validateResponses || undefined;
+  // `true` is the typed client's option; here it would check nothing, silently.
+  if (responses && !responses.schemas)
+    throw new RealtimeKitValidationError("validateResponses", "type", "must be the responseSchemas export, or false");
   const debug = options.logLevel === "debug";
-  // A path template is split once, not on every call.
-  const fillers = new Map<string, ReturnType<typeof pathFiller>>();
 
   async function call(operation: OperationTable, params: any, call: CallOptions = {}, envelope = false) {
     const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
@@ -84,9 +94,7 @@ export function createRealtimeKit(options: RealtimeKitClientOptions = {}): Realt
       throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
     checkLimits(call);
     const { method, path } = operation;
-    let fillPath = fillers.get(path);
-    if (!fillPath) fillers.set(path, (fillPath = pathFiller(path)));
-    const url = baseUrl + fillPath(params) + queryString(operation, params);
+    const url = baseUrl + pathFiller(path)(params) + queryString(operation, params);
     const body = params.body === undefined ? undefined : JSON.stringify(params.body);
     // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
     // never replaces the credential.
@@ -96,10 +104,9 @@ export function createRealtimeKit(options: RealtimeKitClientOptions = {}): Realt
       ...(call.headers && withoutCredential(call.headers)),
     };
     const contract = {
-      schema: operation.successSchema,
-      rules: operation.rules,
+      schema: responses?.schemas[`${method} ${path}`],
+      rules: responses?.rules,
       resultProperty: operation.resultProperty,
-      validate,
       envelope,
     };
     return callWithRetries(

@@ -12,6 +12,7 @@ import {
   paginate,
   RealtimeKitTimeoutError,
   RealtimeKitValidationError,
+  responseSchemas,
 } from "../src/index.ts";
 import { TOKEN, waitFor } from "./helpers.ts";
 import {
@@ -40,7 +41,6 @@ const clientOptions = (origin: string) => ({
   apiToken: TOKEN,
   baseUrl: origin,
   maxRetries: 0,
-  validateResponses: true,
 });
 
 const LIST = { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "my-app" };
@@ -52,11 +52,21 @@ const WALKS: [string, Walk][] = [
   [
     "client.paginate",
     (origin, params, options) =>
-      createRealtimeKitClient(clientOptions(origin)).paginate("getMeetings", params, options),
+      createRealtimeKitClient({ ...clientOptions(origin), validateResponses: true }).paginate(
+        "getMeetings",
+        params,
+        options,
+      ),
   ],
   [
     "paginate(realtimeKit, getMeetings)",
-    (origin, params, options) => paginate(createRealtimeKit(clientOptions(origin)), getMeetings, params, options),
+    (origin, params, options) =>
+      paginate(
+        createRealtimeKit({ ...clientOptions(origin), validateResponses: responseSchemas }),
+        getMeetings,
+        params,
+        options,
+      ),
   ],
 ];
 

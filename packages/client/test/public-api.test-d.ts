@@ -2,6 +2,7 @@
 // a consumer's TypeScript does. vitest's typecheck mode runs these: a wrong type fails a test.
 import {
   type CallOptions,
+  createRealtimeKit,
   createRealtimeKitClient,
   type GetMeetingParticipantPathParams,
   type Participant,
@@ -11,6 +12,8 @@ import {
   RealtimeKitResponseValidationError,
   RealtimeKitTimeoutError,
   RealtimeKitValidationError,
+  type ResponseSchemas,
+  responseSchemas,
 } from "@realtimekit-api/client";
 import { createRealtimeKitRawClient } from "@realtimekit-api/client/raw";
 import { describe, expectTypeOf, it } from "vitest";
@@ -103,5 +106,15 @@ describe("the raw client (@realtimekit-api/client/raw)", () => {
     void raw.GET(path, { params: { path: withoutMeeting } });
     // @ts-expect-error the spec has no POST for this path
     void raw.POST(path, { params: { path: params } });
+  });
+});
+
+describe("createRealtimeKit", () => {
+  it("validates answers against the schemas it is given, not a boolean", () => {
+    expectTypeOf(createRealtimeKit).toBeCallableWith({ apiToken: "token", validateResponses: responseSchemas });
+    expectTypeOf(createRealtimeKit).toBeCallableWith({ apiToken: "token", validateResponses: false });
+    // @ts-expect-error `true` would bundle every schema behind the caller's back; pass responseSchemas
+    void createRealtimeKit({ apiToken: "token", validateResponses: true });
+    expectTypeOf(responseSchemas).toEqualTypeOf<ResponseSchemas>();
   });
 });

@@ -1,6 +1,14 @@
 // What the client makes of a success status: the payload, or a typed error that says what is wrong and where.
 import { describe, expect, it } from "vitest";
-import { createRealtimeKitClient, RealtimeKitApiError, RealtimeKitResponseValidationError } from "../src/index.ts";
+import {
+  createRealtimeKit,
+  createRealtimeKitClient,
+  getMeetingParticipant,
+  RealtimeKitApiError,
+  RealtimeKitResponseValidationError,
+  RealtimeKitValidationError,
+  responseSchemas,
+} from "../src/index.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 
@@ -232,6 +240,44 @@ describe("validateResponses", () => {
       { pointer: "/success", rule: "type", message: "must be boolean, not string" },
     ]);
     expect(error.message).toBe("Unexpected 200 response body: /data is required; /success must be boolean, not string");
+  });
+
+  describe("with createRealtimeKit, which validates against the schemas it is given", () => {
+    const realtimeKit = (validateResponses?: false | typeof responseSchemas) =>
+      createRealtimeKit({
+        apiToken: TOKEN,
+        baseUrl: "http://127.0.0.1:9",
+        fetch: recordingFetch(offSchema).fetch,
+        ...(validateResponses === undefined ? {} : { validateResponses }),
+      });
+
+    it("given responseSchemas, lists the same mismatches as the client", async () => {
+      const issues = await issuesOf(getMeetingParticipant(realtimeKit(responseSchemas), validParams()));
+      expect(issues.map((issue) => `${issue.pointer} ${issue.rule}`).sort()).toEqual([
+        "/data/created_at type",
+        "/data/id format",
+        "/data/picture format",
+        "/data/preset_name required",
+      ]);
+    });
+
+    it.each([undefined, false as const])("given %s, hands an off-schema participant back as it came", async (given) => {
+      await expect(getMeetingParticipant(realtimeKit(given), validParams())).resolves.toMatchObject({
+        id: "not-a-uuid",
+      });
+    });
+
+    it("refuses `true`, which would check nothing here", () => {
+      const error = (() => {
+        try {
+          realtimeKit(true as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(RealtimeKitValidationError);
+      expect(error).toMatchObject({ field: "validateResponses", rule: "type" });
+    });
   });
 });
 

@@ -5,10 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getMeetingParticipantOperation as committedTable } from "../src/generated/operations.ts";
+import { getMeetingParticipantOperation as committedTable, operations } from "../src/generated/operations.ts";
+import { responseSchemas } from "../src/generated/response-schemas.ts";
 import { createRealtimeKit, type RealtimeKitMethods, RealtimeKitValidationError } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
 import * as schemaRules from "../src/schema-rules.ts";
+import type { Rules } from "../src/validate-schema.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { PACKAGE_DIR } from "./support/built-client.ts";
 import { successBody } from "./support/participant.ts";
@@ -79,43 +81,55 @@ it("generated elsewhere, the tables are the same but import by paths relative to
   expect(withoutSpecifiers(generated)).toBe(withoutSpecifiers(committed));
 });
 
-describe("the committed table's rules", () => {
+describe("the committed rules", () => {
   /** Every keyword the schemas use, found by walking them (the interpreter checks `type` and `nullable` itself). */
   function keywordsIn(schema: any, found = new Set<string>()): Set<string> {
     for (const [keyword, value] of Object.entries<any>(schema)) {
       if (keyword !== "type" && keyword !== "nullable") found.add(keyword);
       if (keyword === "properties") for (const s of Object.values(value)) keywordsIn(s, found);
-      if (keyword === "items") keywordsIn(value, found);
+      if (keyword === "items" || (keyword === "additionalProperties" && value !== false)) keywordsIn(value, found);
       if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf")
         for (const s of value) keywordsIn(s, found);
     }
     return found;
   }
 
-  it("hold the rules its schemas use and no others", () => {
-    const used = keywordsIn(committedTable.successSchema, keywordsIn(committedTable.parametersSchema));
+  it("a table holds the rules its parameters' schema uses and no others", () => {
+    const used = keywordsIn(committedTable.parametersSchema);
     expect(Object.keys(committedTable.rules).sort()).toEqual([...used].sort());
-    expect(Object.keys(committedTable.rules).sort()).toEqual(["enum", "format", "maxLength", "properties", "required"]);
+    expect(Object.keys(committedTable.rules).sort()).toEqual(["format", "maxLength", "properties", "required"]);
+  });
+
+  it("the response schemas hold the rules every success schema uses and no others", () => {
+    const used = new Set<string>();
+    for (const schema of Object.values(responseSchemas.schemas)) keywordsIn(schema, used);
+    expect(Object.keys(responseSchemas.rules).sort()).toEqual([...used].sort());
+    expect(Object.keys(responseSchemas.schemas)).toHaveLength(Object.keys(operations).length);
+    for (const table of Object.values(operations))
+      expect(responseSchemas.schemas[`${table.method} ${table.path}`], table.path).toBeDefined();
   });
 
   it("are schema-rules.ts's own rules, not copies", () => {
     expect(committedTable.rules.maxLength).toBe(schemaRules.maxLength);
     expect(committedTable.rules.required).toBe(schemaRules.required);
     expect(committedTable.rules.properties).toBe(schemaRules.properties);
-    expect(committedTable.rules.enum).toBe(schemaRules.enum);
+    expect(responseSchemas.rules.enum).toBe(schemaRules.enum);
   });
 
   it("check the formats the schemas use, and leave others as annotations", () => {
-    const format = committedTable.rules.format!;
-    const check = (name: string, value: string) => format(value, name, {}, "", [], committedTable.rules);
-    // uuid (meeting_id, id), date-time (created_at, updated_at), uri (picture)
-    expect(check("uuid", "not-a-uuid")).toBe('be a valid "uuid"');
-    expect(check("uuid", validParams().meeting_id)).toBeUndefined();
-    expect(check("date-time", "yesterday")).toBe('be a valid "date-time"');
-    expect(check("uri", "no scheme")).toBe('be a valid "uri"');
-    // No schema of this operation uses email or date, so their patterns are not in the table.
-    expect(check("email", "not an email")).toBeUndefined();
-    expect(check("date", "not a date")).toBeUndefined();
+    const checker = (rules: Rules) => (name: string, value: string) => rules.format!(value, name, {}, "", [], rules);
+    const request = checker(committedTable.rules);
+    // The participant's parameters use uuid (meeting_id) only.
+    expect(request("uuid", "not-a-uuid")).toBe('be a valid "uuid"');
+    expect(request("uuid", validParams().meeting_id)).toBeUndefined();
+    expect(request("date-time", "yesterday")).toBeUndefined();
+    const response = checker(responseSchemas.rules);
+    // Answers use date-time (created_at, updated_at) and uri (picture) as well.
+    expect(response("date-time", "yesterday")).toBe('be a valid "date-time"');
+    expect(response("uri", "no scheme")).toBe('be a valid "uri"');
+    // No schema uses email or date, so their patterns are in neither.
+    expect(response("email", "not an email")).toBeUndefined();
+    expect(response("date", "not a date")).toBeUndefined();
   });
 });
 
@@ -133,9 +147,12 @@ describe("a changed spec changes what the client accepts", () => {
     changedTable = (await import(/* @vite-ignore */ out)).getMeetingParticipantOperation;
   });
 
-  it("the regenerated table brings the new keyword's rule along, and only it", () => {
-    expect(Object.keys(changedTable.rules).sort()).toEqual([...Object.keys(committedTable.rules), "pattern"].sort());
+  it("the regenerated table brings the new keywords' rules along, and only them", () => {
+    expect(Object.keys(changedTable.rules).sort()).toEqual(
+      [...Object.keys(committedTable.rules), "enum", "pattern"].sort(),
+    );
     expect(changedTable.rules.pattern).toBe(schemaRules.pattern);
+    expect(changedTable.rules.enum).toBe(schemaRules.enum);
     expect(changedTable.parametersSchema.properties!.participant_id).toEqual({
       type: "string",
       pattern: "^participant-[0-9]+$",
