@@ -1,6 +1,7 @@
-// Reads our spec (openapi/realtimekit.openapi.json) for the generators: `$ref`s resolved, and each published
-// operation described once, with what the types and the client are generated from. Every generator asks this
-// module, so they agree on what an operation's parameters, body, success answer and paging are.
+// Reads OpenAPI documents for the generators, the sync and the diff: `$ref`s resolved (with the JSON pointer of
+// where a node really is, for the diff's reports), and each published operation described once, with what the
+// types and the client are generated from. Everything that reads the spec asks this module, so they agree on
+// what an operation's parameters, body, success answer and paging are.
 import { readFileSync } from "node:fs";
 
 export const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
@@ -47,21 +48,64 @@ export type SpecOperation = {
 
 export const loadSpec = (file = SPEC_FILE): Spec => JSON.parse(readFileSync(file, "utf8"));
 
-/** The node a `$ref` chain ends at; throws on a dangling or circular chain. */
-export function resolve(spec: Spec, node: any): any {
-  const seen = new Set<string>();
-  while (node && typeof node.$ref === "string") {
-    if (seen.has(node.$ref)) throw new Error(`circular $ref ${node.$ref}`);
-    seen.add(node.$ref);
-    const target = node.$ref
-      .slice(2)
-      .split("/")
-      .map((token: string) => token.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((value: any, key: string) => value?.[key], spec);
-    if (target === undefined) throw new Error(`dangling $ref ${node.$ref}`);
-    node = target;
+/** A node of a document, with the JSON pointer (RFC 6901) of where it really is, after following `$ref`s. */
+export type Located = { node: any; pointer: string };
+
+const escapeToken = (token: string | number) => String(token).replaceAll("~", "~0").replaceAll("/", "~1");
+const unescapeToken = (token: string) => token.replaceAll("~1", "/").replaceAll("~0", "~");
+
+export const joinPointer = (pointer: string, ...tokens: Array<string | number>) =>
+  pointer + tokens.map((token) => `/${escapeToken(token)}`).join("");
+
+export const documentRoot = (document: unknown): Located => ({ node: document, pointer: "" });
+
+/** The value at a pointer, or undefined when there is none. */
+export function valueAt(document: unknown, pointer: string): unknown {
+  if (pointer === "") return document;
+  let value: any = document;
+  for (const token of pointer.slice(1).split("/").map(unescapeToken)) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, token)) return undefined;
+    value = value[token];
   }
-  return node;
+  return value;
+}
+
+/** Follows a chain of local `$ref`s to the node they name; throws on a dangling, circular or remote one. */
+export function resolveLocated(document: unknown, located: Located): Located {
+  let current = located;
+  const seen = new Set<string>();
+  while (current.node && typeof current.node === "object" && typeof current.node.$ref === "string") {
+    const ref: string = current.node.$ref;
+    if (!ref.startsWith("#"))
+      throw new Error(`unsupported $ref ${ref} at ${current.pointer}: only local references are`);
+    // A $ref is a URI fragment, so its tokens may be percent-encoded on top of pointer escaping.
+    const pointer = ref
+      .slice(1)
+      .split("/")
+      .map((token) => decodeURIComponent(token))
+      .join("/");
+    if (seen.has(pointer)) throw new Error(`circular $ref ${ref} at ${located.pointer}`);
+    seen.add(pointer);
+    const node = valueAt(document, pointer);
+    if (node === undefined) throw new Error(`dangling $ref ${ref} at ${current.pointer}`);
+    current = { node, pointer };
+  }
+  return current;
+}
+
+/** The node a `$ref` chain ends at. */
+export const resolve = (spec: Spec, node: any): any => resolveLocated(spec, { node, pointer: "" }).node;
+
+/** Steps into a child (and resolves it); undefined when the child does not exist. */
+export function child(document: unknown, located: Located | undefined, ...tokens: Array<string | number>) {
+  let current = located;
+  for (const token of tokens) {
+    if (!current || current.node === null || typeof current.node !== "object") return undefined;
+    const node = current.node[token];
+    if (node === undefined) return undefined;
+    current = resolveLocated(document, { node, pointer: joinPointer(current.pointer, token) });
+  }
+  return current;
 }
 
 /** Every operation of the spec, in path order, as the generators use it. */

@@ -8,9 +8,9 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { loadOpenApiDocument, type OpenApiDocument } from "../lib/load-document.ts";
+import { valueAt } from "../lib/openapi.ts";
 import { formatDiff } from "../lib/spec-diff/format.ts";
 import { type Bump, diffSpecs, type Level } from "../lib/spec-diff/index.ts";
-import { valueAt } from "../lib/spec-diff/pointer.ts";
 
 const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
 const SCRIPTS_DIR = new URL("..", import.meta.url).pathname;

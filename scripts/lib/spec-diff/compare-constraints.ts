@@ -1,9 +1,10 @@
 // Constraints the generated types do not carry (a `string` is a `string` whatever its maxLength or format),
 // but which the server and the client's validator enforce. Whether a change is safe depends on who produces
 // the value: a request constraint may only loosen, a response constraint may only tighten.
+
+import { child, joinPointer, type Located } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import type { OperationPair } from "./operations.ts";
-import { child, joinPointer, type Located } from "./pointer.ts";
 
 type Direction = "request" | "response";
 type Effect = "narrowed" | "loosened" | "changed";

@@ -2,9 +2,9 @@
 // request. Walks both versions of an operation side by side, following `$ref`s, so a description edited in a
 // shared component is reported once, where it is.
 import { canonicalJson } from "../canonical-json.ts";
+import { child, joinPointer, type Located } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import type { OperationPair } from "./operations.ts";
-import { child, joinPointer, type Located } from "./pointer.ts";
 
 const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
 /** Keys whose value is a map from names (property names, media types, header names …) to objects. */

@@ -1,8 +1,9 @@
 // Rules about an operation as a whole: whether it is there, where it is called, which statuses it documents,
 // and how its parameters are put on the wire. Types cannot see any of these.
+
+import { joinPointer } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { clientMethod, type Operation } from "./operations.ts";
-import { joinPointer } from "./pointer.ts";
 
 type Operations = Map<string, Operation>;
 

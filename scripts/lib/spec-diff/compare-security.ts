@@ -1,9 +1,10 @@
 // Security: a requirement list is a choice between alternatives, each needing all of its schemes (and scopes).
 // Old callers hold credentials for one of the old alternatives; the new list must still accept each of them.
+
+import { child, documentRoot, joinPointer } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { isDocumentation, sameJson } from "./compare-docs.ts";
 import type { OperationPair } from "./operations.ts";
-import { child, documentRoot, joinPointer } from "./pointer.ts";
 
 type Requirement = Record<string, string[]>;
 

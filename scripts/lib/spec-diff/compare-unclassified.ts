@@ -3,10 +3,10 @@
 // understood (a new `discriminator`, say) is reported for a person to judge rather than passed as "none".
 import { canonicalJson } from "../canonical-json.ts";
 import type { OpenApiDocument } from "../load-document.ts";
+import { child, documentRoot, type Located } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
-import { child, documentRoot, type Located } from "./pointer.ts";
 
 const MAPS = new Set([
   "properties",

@@ -2,8 +2,8 @@
 // the types points at the spec text that caused it. A trailing "" asks for the schema of a parameter or header
 // rather than the parameter or header itself.
 import type { OpenApiDocument } from "../load-document.ts";
+import { child, type Located } from "../openapi.ts";
 import { type OperationPair, parameterKey, type ResponsePair, type Side } from "./operations.ts";
-import { child, type Located } from "./pointer.ts";
 
 export type Locate = (segments: string[], side: Side) => Located | undefined;
 

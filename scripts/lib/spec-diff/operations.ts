@@ -1,8 +1,7 @@
 // The published operations of a document, each with what a call depends on gathered in one place:
 // parameters merged from path item and operation, responses, success status, security and servers.
 import type { OpenApiDocument } from "../load-document.ts";
-import { HTTP_METHODS as METHODS } from "../openapi.ts";
-import { child, documentRoot, joinPointer, type Located, resolve } from "./pointer.ts";
+import { child, documentRoot, joinPointer, type Located, HTTP_METHODS as METHODS, resolveLocated } from "../openapi.ts";
 
 export type Side = "base" | "head";
 
@@ -47,7 +46,7 @@ export function publishedOperationIds(...documents: OpenApiDocument[]): string[]
 export function findOperations(document: OpenApiDocument, ids: readonly string[]): Map<string, Operation> {
   const found = new Map<string, Operation>();
   for (const path of Object.keys(document.paths)) {
-    const item = resolve(document, { node: document.paths[path], pointer: joinPointer("/paths", path) });
+    const item = resolveLocated(document, { node: document.paths[path], pointer: joinPointer("/paths", path) });
     for (const method of METHODS) {
       const operation = child(document, item, method);
       const id = operation?.node?.operationId;
