@@ -444,6 +444,19 @@ const rows: Row[] = [
     bump: "major",
   },
   {
+    name: "the document's own security, for an operation that names none, asks for more",
+    given: (s) => {
+      delete operation(s).security;
+      s.security = [{ api_token: [] }];
+    },
+    change: (s) => {
+      scheme(s).api_key = { type: "apiKey", in: "header", name: "X-Auth-Key" };
+      s.security[0].api_key = [];
+    },
+    changes: [["major", "security-requirement-added", "/security"]],
+    bump: "major",
+  },
+  {
     name: "security scheme sends credentials differently",
     change: (s) => (scheme(s).api_token = { type: "apiKey", in: "header", name: "X-Auth-Key" }),
     changes: [["major", "security-scheme-changed", "/components/securitySchemes/api_token"]],
@@ -859,6 +872,22 @@ describe("spec:diff", () => {
     const other = committed();
     other.paths = {};
     await expect(diffSpecs(other, other)).rejects.toThrow(/neither document has any of the published operations/);
+  });
+
+  it("compares an operation that cannot be cut out of the document (a $ref into a component), never skips it", async () => {
+    const deep = (s: Spec) =>
+      (parameter(s, "participant_id").schema = {
+        $ref: "#/components/schemas/realtimekit_Participant/properties/custom_participant_id",
+      });
+    const [base, head] = [committed(), committed()];
+    deep(base);
+    deep(head);
+    field(head, "custom_participant_id").type = "integer";
+    const diff = await diffSpecs(base, head);
+    expect(diff.bump).toBe("major");
+    expect(diff.changes).toContainEqual(
+      expect.objectContaining({ level: "major", operation: "getMeetingParticipant" }),
+    );
   });
 
   it("calls the bump the highest level among the changes", async () => {
