@@ -36,6 +36,30 @@ describe("the classes", () => {
     expect(value instanceof RealtimeKitValidationError).toBe(false);
   });
 
+  it("instanceof holds across two copies of the classes (as the ESM and the CJS build are), by brand", async () => {
+    // A second evaluation of the same source: classes equal in all but identity.
+    const copy: typeof import("../src/errors.ts") = await import("../src/errors.ts?second-copy" as string);
+    expect(copy.RealtimeKitValidationError).not.toBe(RealtimeKitValidationError);
+    const fromCopy = new copy.RealtimeKitValidationError("meeting_id", "format", "bad");
+    expect(fromCopy instanceof RealtimeKitValidationError).toBe(true);
+    expect(fromCopy instanceof RealtimeKitError).toBe(true);
+    expect(fromCopy instanceof RealtimeKitTimeoutError).toBe(false);
+    expect(new RealtimeKitTimeoutError("attempt", 1, 1) instanceof copy.RealtimeKitError).toBe(true);
+  });
+
+  it("a caller's subclass keeps the brands of the package's classes, once each, and ordinary instanceof", () => {
+    class MeetingIdError extends RealtimeKitValidationError {}
+    const error = new MeetingIdError("meeting_id", "format", "bad");
+    expect(error.name).toBe("RealtimeKitValidationError");
+    expect((error as unknown as Record<symbol, unknown>)[Symbol.for("@realtimekit-api/client.error-kinds")]).toEqual([
+      "RealtimeKitValidationError",
+      "RealtimeKitError",
+    ]);
+    expect(error instanceof MeetingIdError).toBe(true);
+    expect(error instanceof RealtimeKitValidationError).toBe(true);
+    expect(new RealtimeKitValidationError("meeting_id", "format", "bad") instanceof MeetingIdError).toBe(false);
+  });
+
   it.each([
     ["attempt", 100, 2, "Request attempt timed out after 100 ms (attempts: 2)"],
     ["deadline", 60, 1, "Call deadline timed out after 60 ms (attempts: 1)"],

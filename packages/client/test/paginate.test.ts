@@ -1,7 +1,7 @@
 // Walking paged lists: client.paginate() and the standalone paginate() fetch page after page against a local
 // server, and stop where the list ends (total_count reached, an empty page), at maxPages, at the caller's
 // abort, or at the walk's deadline; client.page() answers one page with its paging.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { operations } from "../src/generated/operations.ts";
 import {
   createRealtimeKit,
@@ -14,7 +14,7 @@ import {
   RealtimeKitValidationError,
   responseSchemas,
 } from "../src/index.ts";
-import { TOKEN, waitFor } from "./helpers.ts";
+import { json, recordingFetch, TOKEN, waitFor } from "./helpers.ts";
 import {
   meeting,
   type PagedListOptions,
@@ -179,6 +179,83 @@ describe("the end of a list without total_count", () => {
     const realtimeKitClient = createRealtimeKitClient({ ...clientOptions(origin), validateResponses: false });
     expect(await collect(realtimeKitClient.paginate("getMeetings", { ...LIST, per_page: 3 }))).toEqual(meetings(1, 6));
     expect(pagesRequested()).toEqual([1, 2, 3]);
+  });
+});
+
+describe("each rule that ends a walk, alone", () => {
+  // Off-schema answers (no total_count, no offsets, no paging) are not validated here.
+  const unvalidated = (origin: string) =>
+    createRealtimeKitClient({ ...clientOptions(origin), validateResponses: false });
+
+  it("an empty page, when neither per_page nor total_count tells", async () => {
+    const { origin, pagesRequested } = await serve({ total: 8, defaultPerPage: 4, withoutTotal: true });
+    expect(await collect(unvalidated(origin).paginate("getMeetings", LIST))).toEqual(meetings(1, 8));
+    expect(pagesRequested()).toEqual([1, 2, 3]);
+  });
+
+  it("a page shorter than per_page, without total_count", async () => {
+    const { origin, pagesRequested } = await serve({ total: 7, withoutTotal: true });
+    expect(await collect(unvalidated(origin).paginate("getMeetings", { ...LIST, per_page: 3 }))).toEqual(
+      meetings(1, 7),
+    );
+    expect(pagesRequested()).toEqual([1, 2, 3]);
+  });
+
+  it("total_count reached by the items counted, when the pages carry no offsets", async () => {
+    const { origin, pagesRequested } = await serve({ total: 8, defaultPerPage: 4, withoutOffsets: true });
+    expect(await collect(unvalidated(origin).paginate("getMeetings", LIST))).toEqual(meetings(1, 8));
+    expect(pagesRequested()).toEqual([1, 2]);
+  });
+
+  it("total_count reached by end_offset, from a later first page", async () => {
+    const { origin, pagesRequested } = await serve({ total: 8, defaultPerPage: 4 });
+    expect(await collect(unvalidated(origin).paginate("getMeetings", { ...LIST, page_no: 2 }))).toEqual(meetings(5, 8));
+    expect(pagesRequested()).toEqual([2]);
+  });
+
+  it("pages without paging at all end at the first empty one", async () => {
+    const { origin, pagesRequested } = await serve({ total: 2, defaultPerPage: 2, withoutPaging: true });
+    expect(await collect(unvalidated(origin).paginate("getMeetings", LIST))).toEqual(meetings(1, 2));
+    expect(pagesRequested()).toEqual([1, 2]);
+  });
+
+  it("a page whose data is not a list has no items, and ends the walk", async () => {
+    const { fetch, calls } = recordingFetch(() => json({ success: true, data: { id: "x" }, paging: {} }));
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    expect(await collect(paginate(realtimeKit, getMeetings, LIST))).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("limits of a walk", () => {
+  it.each([
+    ["the walk's deadline cuts off a page slower than the time left", { deadlineMs: 200 }, "deadline", 200],
+    ["a page's own attempt timeout stays an attempt timeout", { timeoutMs: 100 }, "attempt", 100],
+  ] as const)("%s", async (_case, limit, scope, timeoutMs) => {
+    const { origin } = await serve({ total: 1, delayMs: 2_000 });
+    const walk = createRealtimeKitClient(clientOptions(origin)).paginate("getMeetings", LIST, limit);
+    const error = await collect(walk).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
+    expect(error).toMatchObject({ scope, timeoutMs });
+  });
+
+  it("no page is asked for with no time left, not even at exactly the deadline", async () => {
+    const { fetch, calls } = recordingFetch(() => json({ success: true, data: [meeting(1)], paging: {} }));
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const start = Date.now();
+    // The walk reads the clock when it starts, then before each page: the second reading is the deadline itself.
+    const clock = vi
+      .spyOn(Date, "now")
+      .mockReturnValueOnce(start)
+      .mockReturnValue(start + 500);
+    try {
+      const error = await collect(paginate(realtimeKit, getMeetings, LIST, { deadlineMs: 500 })).catch((e) => e);
+      expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
+      expect(error).toMatchObject({ scope: "deadline", timeoutMs: 500, attempts: 0 });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(calls).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,9 @@
 // Requests are checked against the spec's parameter rules (from the generated table) before anything is sent,
 // and options are checked when the client is made.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createRealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
+import { createRealtimeKit, createRealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
+import type { OperationTable } from "../src/operation-table.ts";
+import { pathFiller } from "../src/path-segments.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 
@@ -98,6 +100,27 @@ describe("path parameters", () => {
       "user-agent": expect.stringMatching(/^@realtimekit-api\/client\//),
       "x-team": "media",
     });
+  });
+
+  it("an operation with a body sends it as JSON, with its content type; one without sends neither", async () => {
+    const { fetch, calls } = recordingFetch((request) =>
+      request.method === "POST" ? json({ success: true, data: { id: "p" } }, 201) : json({ success: true, data: [] }),
+    );
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const { participant_id: _, ...path } = validParams();
+    const body = { preset_name: "host", custom_participant_id: "p-1", name: "Ada ✓" };
+    await client.addParticipant({ ...path, body });
+    const { init } = calls[0]!;
+    expect(init.method).toBe("POST");
+    expect(init.body).toBe(JSON.stringify(body));
+    expect(new Headers(init.headers).get("content-type")).toBe("application/json");
+    expect(await calls[0]!.request.json()).toEqual(body);
+
+    await client.getMeetingParticipants({ ...path, page_no: 2 });
+    const list = calls[1]!;
+    expect(Object.keys(list.init).sort()).toEqual(["headers", "method", "redirect", "signal"]);
+    expect(new Headers(list.init.headers).has("content-type")).toBe(false);
+    expect(new URL(list.url).search).toBe("?page_no=2");
   });
 
   it("per-call headers reach fetch merged with the client's, whatever their case, and never replacing the credential", async () => {
@@ -288,5 +311,43 @@ describe("options", () => {
       fetch,
     }).getMeetingParticipant(validParams());
     expect(new URL(requests[0]!.url).pathname).toMatch(/^\/proxy\/v4\/accounts\/023e/);
+  });
+});
+
+describe("query strings", () => {
+  const answered = () => recordingFetch(() => json({ success: true, data: [] }));
+
+  it("a comma-separated array (the spec's explode: false) is one value; values go in the spec's order", async () => {
+    const { fetch, calls } = answered();
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const { participant_id: _p, meeting_id: _m, ...path } = validParams();
+    await client.getRecordings({ ...path, status: ["RECORDING", "PAUSED"], per_page: 5, page_no: 2 });
+    expect(new URL(calls[0]!.url).search).toBe("?page_no=2&per_page=5&status=RECORDING%2CPAUSED");
+  });
+
+  it("an exploded array is one name=value each; a value left undefined is left out", async () => {
+    // No operation of today's spec has an exploded array: a table as the generator writes one for it.
+    const table: OperationTable = {
+      method: "GET",
+      path: "/things",
+      parametersSchema: { type: "object", properties: {} },
+      query: ["tag", "absent", "limit"],
+      successStatus: 200,
+      resultProperty: "data",
+      rules: {},
+    };
+    const { fetch, calls } = answered();
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    await realtimeKit.call(table, { tag: ["a b", "c"], absent: undefined, limit: 3 });
+    expect(new URL(calls[0]!.url).search).toBe("?tag=a+b&tag=c&limit=3");
+  });
+});
+
+describe("pathFiller", () => {
+  it("fills each placeholder with its value, and refuses a missing one even with no values at all", () => {
+    const fill = pathFiller("/a/{first}/b/{second}");
+    expect(fill({ first: "1", second: "x y" })).toBe("/a/1/b/x%20y");
+    expect(() => fill(undefined)).toThrow(RealtimeKitValidationError);
+    expect(() => fill(undefined)).toThrow(expect.objectContaining({ field: "first", rule: "required" }));
   });
 });

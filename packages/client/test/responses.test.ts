@@ -311,6 +311,25 @@ describe("other statuses", () => {
   });
 
   it.each([
+    ["200 where the spec promises 201 (addParticipant)", 200],
+    ["202", 202],
+    ["299", 299],
+  ])(
+    "another 2xx than the operation's success status, %s, is an API error with its details, not a redirect",
+    async (_case, status) => {
+      const { fetch } = recordingFetch(() => json({ success: false, errors: [{ code: 7, message: "odd" }] }, status));
+      const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, maxRetries: 0 });
+      const { participant_id: _, ...path } = validParams();
+      const error = await client
+        .addParticipant({ ...path, body: { preset_name: "host", custom_participant_id: "p-1" } })
+        .catch((e) => e);
+      expect(error).toBeInstanceOf(RealtimeKitApiError);
+      expect(error).toMatchObject({ status, errors: [{ code: 7, message: "odd" }] });
+      expect(error.message).toBe(`RealtimeKit API answered ${status}: 7 odd (attempts: 1)`);
+    },
+  );
+
+  it.each([
     ["JSON null", "null"],
     ["whitespace", " \n "],
   ])("an error status whose body is %s has no details and no excerpt", async (_, body) => {
@@ -319,6 +338,13 @@ describe("other statuses", () => {
       .catch((e) => e);
     expect(error).toMatchObject({ name: "RealtimeKitApiError", status: 400, errors: [], bodyExcerpt: undefined });
     expect(error.message).toBe("RealtimeKit API answered 400: no error details (attempts: 1)");
+  });
+
+  it("an error status whose JSON names neither `errors` nor `error` has no details", async () => {
+    const error = await answering(() => json({ message: "gone", code: 9 }, 410))
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(error).toMatchObject({ name: "RealtimeKitApiError", status: 410, errors: [], bodyExcerpt: undefined });
   });
 
   it("an error page's excerpt has its whitespace collapsed and trimmed", async () => {

@@ -70,6 +70,26 @@ describe("validateSchema", () => {
       { b: { "c/d~e": 1 } },
       ["/a required", "/b/c/d~e type"],
     ],
+    [
+      "additionalProperties: false refuses what properties does not list, its name escaped in the pointer",
+      { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+      { a: "x", "b/c~d": 1 },
+      ["/b~1c~0d additionalProperties"],
+    ],
+    [
+      "additionalProperties: false, only listed properties, or unlisted ones left undefined",
+      { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+      { a: "x", b: undefined },
+      [],
+    ],
+    [
+      "additionalProperties as a schema checks every unlisted property against it",
+      { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "integer" } },
+      { a: "x", n: 1, m: "no" },
+      ["/m type"],
+    ],
+    ["additionalProperties ignores what is not an object", { additionalProperties: false }, ["x"], []],
+    ["additionalProperties ignores strings", { additionalProperties: false }, "xy", []],
     ["allOf", { allOf: [{ type: "string" }, { minLength: 3 }] }, "ab", ["/ minLength"]],
     ["anyOf", { anyOf: [{ type: "string" }, { type: "integer" }] }, true, ["/ anyOf"]],
     ["anyOf, match", { anyOf: [{ type: "string" }, { type: "integer" }] }, "x", []],
@@ -78,6 +98,12 @@ describe("validateSchema", () => {
     ["oneOf, two matches", { oneOf: [{ type: "number" }, { type: "integer" }] }, 3, ["/ oneOf"]],
   ])("%s", (_, schema, value, broken) => {
     expect(rulesBroken(schema, value)).toEqual(broken);
+  });
+
+  it("an unlisted property is named with the rule and a sentence", () => {
+    expect(validateSchema({ type: "object", additionalProperties: false }, { extra: 1 }, ALL_RULES)).toEqual([
+      { pointer: "/extra", rule: "additionalProperties", message: "is not allowed" },
+    ]);
   });
 
   it("messages describe the rule, never the value", () => {

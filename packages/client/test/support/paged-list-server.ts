@@ -17,6 +17,10 @@ export type PagedListOptions = {
   defaultPerPage?: number;
   /** Leave `total_count` out of `paging`, so only an empty page tells that the list has ended. Default false. */
   withoutTotal?: boolean;
+  /** Leave `start_offset` and `end_offset` out of `paging`, so the walk must count the items itself. Default false. */
+  withoutOffsets?: boolean;
+  /** Leave `paging` out altogether. Default false. */
+  withoutPaging?: boolean;
   /** Answer each page only after this long, as a slow API does. Default 0. */
   delayMs?: number;
 };
@@ -29,7 +33,8 @@ export type PagedListServer = TestServer & {
 };
 
 export async function startPagedListServer(options: PagedListOptions): Promise<PagedListServer> {
-  const { total, defaultPerPage = 10, withoutTotal = false, delayMs = 0 } = options;
+  const { total, defaultPerPage = 10, withoutTotal = false, withoutOffsets = false, withoutPaging = false } = options;
+  const { delayMs = 0 } = options;
   const pageBody = (pageNo: number, perPage: number) => {
     const start = (pageNo - 1) * perPage;
     const data = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) =>
@@ -37,10 +42,9 @@ export async function startPagedListServer(options: PagedListOptions): Promise<P
     );
     const paging = {
       ...(withoutTotal ? {} : { total_count: total }),
-      start_offset: start + 1,
-      end_offset: start + data.length,
+      ...(withoutOffsets ? {} : { start_offset: start + 1, end_offset: start + data.length }),
     };
-    return { success: true, data, paging };
+    return { success: true, data, ...(withoutPaging ? {} : { paging }) };
   };
   const server = await startServer((request, response) => {
     const query = new URL(request.url!, "http://localhost").searchParams;
