@@ -1,6 +1,5 @@
 // The published operations of a document, each with what a call depends on gathered in one place:
 // parameters merged from path item and operation, responses, success status, security and servers.
-import { canonicalJson } from "../canonical-json.ts";
 import { extractOperations } from "../extract-operations.ts";
 import type { OpenApiDocument } from "../load-document.ts";
 import { child, documentRoot, joinPointer, type Located, HTTP_METHODS as METHODS, resolveLocated } from "../openapi.ts";
@@ -64,13 +63,15 @@ export function findOperations(document: OpenApiDocument, ids: readonly string[]
 /**
  * Everything a call of the operation can depend on, as one text: the operation with all it reaches through
  * `$ref`, and the document's own settings (OpenAPI version, servers, security …; not its info or tags).
- * Undefined when the operation cannot be cut out of the document, so that it is never taken as unchanged.
+ * Undefined when the operation cannot be cut out of the document, so that it is never taken as unchanged. Keys
+ * keep their order (JSON.stringify, five times faster than a canonical spelling): the same content spelled in
+ * another order is only compared rule by rule, as a real change is.
  */
 export function fingerprint(document: OpenApiDocument, id: string): string | undefined {
   try {
     const { paths, components } = extractOperations(document, [id]);
     const { paths: _, components: __, info: ___, tags: ____, externalDocs: _____, ...settings } = document;
-    return canonicalJson({ settings, paths, components });
+    return JSON.stringify({ settings, paths, components });
   } catch {
     return undefined;
   }
