@@ -277,6 +277,9 @@ describe("validateResponses", () => {
       })();
       expect(error).toBeInstanceOf(RealtimeKitValidationError);
       expect(error).toMatchObject({ field: "validateResponses", rule: "type" });
+      expect((error as Error).message).toBe(
+        "Invalid validateResponses: must be the responseSchemas export, or false (rule: type)",
+      );
     });
   });
 });
