@@ -58,3 +58,13 @@ export async function waitFor(condition: () => boolean, what: string, limitMs = 
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/** The call's outcome once it settles; `undefined` until then. */
+export function watch(call: Promise<unknown>) {
+  const seen: { outcome?: { value?: unknown; error?: unknown } } = {};
+  call.then(
+    (value) => (seen.outcome = { value }),
+    (error) => (seen.outcome = { error }),
+  );
+  return seen;
+}

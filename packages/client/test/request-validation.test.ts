@@ -1,11 +1,13 @@
 // Requests are checked against the spec's parameter rules (from the generated table) before anything is sent,
 // and options are checked when the client is made.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { operations } from "../src/generated/operations.ts";
 import { createRealtimeKit, createRealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
 import { pathFiller } from "../src/path-segments.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
+import { validArguments } from "./support/valid-arguments.ts";
 
 const recorded = () => {
   const { fetch, requests } = recordingFetch(() => json(successBody()));
@@ -107,20 +109,20 @@ describe("path parameters", () => {
       request.method === "POST" ? json({ success: true, data: { id: "p" } }, 201) : json({ success: true, data: [] }),
     );
     const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
-    const { participant_id: _, ...path } = validParams();
-    const body = { preset_name: "host", custom_participant_id: "p-1", name: "Ada ✓" };
-    await client.addParticipant({ ...path, body });
+    const args = validArguments("addParticipant") as Parameters<typeof client.addParticipant>[0];
+    await client.addParticipant(args);
     const { init } = calls[0]!;
     expect(init.method).toBe("POST");
-    expect(init.body).toBe(JSON.stringify(body));
+    expect(init.body).toBe(JSON.stringify(args.body));
     expect(new Headers(init.headers).get("content-type")).toBe("application/json");
-    expect(await calls[0]!.request.json()).toEqual(body);
+    expect(await calls[0]!.request.json()).toEqual(args.body);
 
-    await client.getMeetingParticipants({ ...path, page_no: 2 });
-    const list = calls[1]!;
-    expect(Object.keys(list.init).sort()).toEqual(["headers", "method", "redirect", "signal"]);
-    expect(new Headers(list.init.headers).has("content-type")).toBe(false);
-    expect(new URL(list.url).search).toBe("?page_no=2");
+    const list = validArguments("getMeetingParticipants") as Parameters<typeof client.getMeetingParticipants>[0];
+    await client.getMeetingParticipants({ ...list, page_no: 2 });
+    const { init: listInit, url } = calls[1]!;
+    expect(Object.keys(listInit).sort()).toEqual(["headers", "method", "redirect", "signal"]);
+    expect(new Headers(listInit.headers).has("content-type")).toBe(false);
+    expect(new URL(url).searchParams.get("page_no")).toBe("2");
   });
 
   it("per-call headers reach fetch merged with the client's, whatever their case, and never replacing the credential", async () => {
@@ -318,11 +320,21 @@ describe("query strings", () => {
   const answered = () => recordingFetch(() => json({ success: true, data: [] }));
 
   it("a comma-separated array (the spec's explode: false) is one value; values go in the spec's order", async () => {
+    // The operation and parameter come from the generated tables, the values from the parameter's own enum.
+    const [name, table] = Object.entries(operations).find(([, t]) => t.commaSeparated?.length)!;
+    const parameter = table.commaSeparated![0]!;
+    const values = table.parametersSchema.properties![parameter]!.items!.enum!.slice(0, 2) as string[];
     const { fetch, calls } = answered();
-    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
-    const { participant_id: _p, meeting_id: _m, ...path } = validParams();
-    await client.getRecordings({ ...path, status: ["RECORDING", "PAUSED"], per_page: 5, page_no: 2 });
-    expect(new URL(calls[0]!.url).search).toBe("?page_no=2&per_page=5&status=RECORDING%2CPAUSED");
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    // Given with the array first and, for a paged list, the paging parameters after it in reverse.
+    const paging = table.paged ? { per_page: 5, page_no: 2 } : {};
+    await realtimeKit.call(table, { [parameter]: values, ...paging, ...validArguments(name) });
+    const sent = new URL(calls[0]!.url).searchParams;
+    expect(sent.getAll(parameter)).toEqual([values.join(",")]);
+    expect([...sent.keys()]).toEqual(table.query.filter((query) => sent.has(query)));
+    expect(sent.size).toBe(
+      1 + Object.keys(paging).length + table.query.filter((q) => q in validArguments(name)).length,
+    );
   });
 
   it("an exploded array is one name=value each; a value left undefined is left out", async () => {

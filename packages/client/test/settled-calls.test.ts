@@ -3,7 +3,7 @@
 // the client created.
 import { afterEach, expect, it, type MockInstance, vi } from "vitest";
 import type { FetchFunction } from "../src/index.ts";
-import { json, TOKEN, validParams } from "./helpers.ts";
+import { json, TOKEN, validParams, watch } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 
 afterEach(() => {
@@ -31,16 +31,6 @@ async function freshClient(fetch: FetchFunction, options: Record<string, unknown
   vi.resetModules();
   const { createRealtimeKitClient } = await import("../src/index.ts");
   return createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch, ...options });
-}
-
-/** The call's outcome once it settles; `undefined` until then. */
-function watch(call: Promise<unknown>) {
-  const seen: { outcome?: { value?: unknown; error?: unknown } } = {};
-  call.then(
-    (value) => (seen.outcome = { value }),
-    (error) => (seen.outcome = { error }),
-  );
-  return seen;
 }
 
 /** Lets every promise reaction that is already due run. */

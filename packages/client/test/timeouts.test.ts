@@ -8,7 +8,7 @@ import {
   RealtimeKitError,
   RealtimeKitTimeoutError,
 } from "../src/index.ts";
-import { FAST_BACKOFF, json, TOKEN, validParams, waitFor, watchUnhandledRejections } from "./helpers.ts";
+import { FAST_BACKOFF, json, TOKEN, validParams, waitFor, watch, watchUnhandledRejections } from "./helpers.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
 import { successBody } from "./support/participant.ts";
 
@@ -34,16 +34,6 @@ function heldFetch() {
   let answer: (response: Response) => void = () => {};
   const fetch: FetchFunction = () => new Promise<Response>((resolve) => (answer = resolve));
   return { fetch, answer: (response: Response) => answer(response) };
-}
-
-/** The call's outcome once it settles; `undefined` until then. */
-function watch(call: Promise<unknown>) {
-  const seen: { outcome?: { value?: unknown; error?: unknown } } = {};
-  call.then(
-    (value) => (seen.outcome = { value }),
-    (error) => (seen.outcome = { error }),
-  );
-  return seen;
 }
 
 /**
