@@ -29,7 +29,8 @@ const rules2 = {
 };
 
 const rules3 = {
-  "format": /* @__PURE__ */ rules.format({  }),
+  "enum": rules.enum,
+  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
   "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
@@ -39,20 +40,12 @@ const rules4 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
   "maxLength": rules.maxLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules5 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
-  "maxLength": rules.maxLength,
   "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
-const rules6 = {
+const rules5 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
   "items": rules.items,
@@ -63,14 +56,14 @@ const rules6 = {
   "required": rules.required,
 };
 
-const rules7 = {
+const rules6 = {
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
 };
 
-const rules8 = {
+const rules7 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
   "items": rules.items,
@@ -81,14 +74,14 @@ const rules8 = {
   "required": rules.required,
 };
 
-const rules9 = {
+const rules8 = {
   "items": rules.items,
   "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
 };
 
-const rules10 = {
+const rules9 = {
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
   "minimum": rules.minimum,
@@ -96,15 +89,27 @@ const rules10 = {
   "required": rules.required,
 };
 
-const rules11 = {
+const rules10 = {
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
 };
 
-const rules12 = {
+const rules11 = {
   "maxLength": rules.maxLength,
+  "minimum": rules.minimum,
+  "properties": rules.properties,
+  "required": rules.required,
+};
+
+const rules12 = {
+  "additionalProperties": rules.additionalProperties,
+  "enum": rules.enum,
+  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
+  "items": rules.items,
+  "maxLength": rules.maxLength,
+  "maximum": rules.maximum,
   "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
@@ -113,7 +118,7 @@ const rules12 = {
 const rules13 = {
   "additionalProperties": rules.additionalProperties,
   "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
+  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
   "items": rules.items,
   "maxLength": rules.maxLength,
   "maximum": rules.maximum,
@@ -123,18 +128,6 @@ const rules13 = {
 };
 
 const rules14 = {
-  "additionalProperties": rules.additionalProperties,
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules15 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
   "items": rules.items,
@@ -144,7 +137,7 @@ const rules15 = {
   "required": rules.required,
 };
 
-const rules16 = {
+const rules15 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
@@ -154,7 +147,7 @@ const rules16 = {
   "required": rules.required,
 };
 
-const rules17 = {
+const rules16 = {
   "additionalProperties": rules.additionalProperties,
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
@@ -167,7 +160,7 @@ const rules17 = {
   "required": rules.required,
 };
 
-const rules18 = {
+const rules17 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
@@ -175,7 +168,7 @@ const rules18 = {
   "required": rules.required,
 };
 
-const rules19 = {
+const rules18 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
@@ -184,7 +177,7 @@ const rules19 = {
   "required": rules.required,
 };
 
-const rules20 = {
+const rules19 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
@@ -193,7 +186,7 @@ const rules20 = {
   "required": rules.required,
 };
 
-const rules21 = {
+const rules20 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
   "items": rules.items,
@@ -202,7 +195,7 @@ const rules21 = {
   "required": rules.required,
 };
 
-const rules22 = {
+const rules21 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
   "items": rules.items,
@@ -392,7 +385,7 @@ export const getLivestreamAnalyticsDaywiseOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules3
+  "rules": rules2
 };
 
 /** Fetch complete analytics data for your livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall`. */
@@ -433,7 +426,7 @@ export const getLivestreamAnalyticsCompleteOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules3
+  "rules": rules2
 };
 
 /** Fetch all livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -500,7 +493,7 @@ export const getAllLivestreamsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules3
 };
 
 /** Create an independent livestream: `POST /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -695,7 +688,7 @@ export const getMeetingsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules5
+  "rules": rules4
 };
 
 /** Create a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings`. */
@@ -985,7 +978,7 @@ export const createMeetingOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules5
 };
 
 /** Fetch a meeting for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1021,7 +1014,7 @@ export const getMeetingByIDOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Replace a meeting: `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1316,7 +1309,7 @@ export const replaceMeetingByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules7
 };
 
 /** Update a meeting: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1615,7 +1608,7 @@ export const updateMeetingByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules7
 };
 
 /** Fetch active livestreams for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream`. */
@@ -1646,7 +1639,7 @@ export const getMeetingActiveLivestreamsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Stop livestreaming a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream/stop`. */
@@ -1677,7 +1670,7 @@ export const stopLivestreamingAMeetingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch details of an active session: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session`. */
@@ -1759,7 +1752,7 @@ export const kickParticipantsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules9
+  "rules": rules8
 };
 
 /** Kick all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all`. */
@@ -1841,7 +1834,7 @@ export const muteParticipantsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules9
+  "rules": rules8
 };
 
 /** Mute all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all`. */
@@ -1938,7 +1931,7 @@ export const createPollOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules9
+  "rules": rules8
 };
 
 /** Fetch livestream session details for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream`. */
@@ -1978,7 +1971,7 @@ export const getMeetingLivestreamSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Start livestreaming a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams`. */
@@ -2030,7 +2023,7 @@ export const startLivestreamingAMeetingOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch all participants of a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -2073,7 +2066,7 @@ export const getMeetingParticipantsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules10
+  "rules": rules9
 };
 
 /** Add a participant: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -2129,7 +2122,7 @@ export const addParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules11
+  "rules": rules10
 };
 
 /** Fetch a participant's detail: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2164,7 +2157,7 @@ export const getMeetingParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Replace a participant's detail: `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2224,7 +2217,7 @@ export const replaceParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules11
+  "rules": rules10
 };
 
 /** Delete a participant: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2259,7 +2252,7 @@ export const deleteMeetingParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Edit a participant's detail: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2313,7 +2306,7 @@ export const editParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules11
+  "rules": rules10
 };
 
 /** Refresh participant's authentication token: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token`. */
@@ -2348,7 +2341,7 @@ export const refreshParticipantTokenOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch all presets: `GET /accounts/{account_id}/realtime/kit/{app_id}/presets`. */
@@ -2390,7 +2383,7 @@ export const getPresetsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules12
+  "rules": rules11
 };
 
 /** Create a preset: `POST /accounts/{account_id}/realtime/kit/{app_id}/presets`. */
@@ -2982,7 +2975,7 @@ export const createPresetOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules13
+  "rules": rules12
 };
 
 /** Fetch details of a preset: `GET /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3013,7 +3006,7 @@ export const getPresetByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Replace a preset: `PUT /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3610,7 +3603,7 @@ export const replacePresetByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules14
+  "rules": rules13
 };
 
 /** Delete a preset: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3641,7 +3634,7 @@ export const deletePresetOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Update a preset: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -4108,7 +4101,7 @@ export const updatePresetOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules14
+  "rules": rules13
 };
 
 /** Fetch all recordings for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -4202,7 +4195,7 @@ export const getRecordingsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules15
+  "rules": rules14
 };
 
 /** Start recording a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -4421,7 +4414,7 @@ export const startRecordingsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules16
+  "rules": rules15
 };
 
 /** Fetch active recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}`. */
@@ -4517,7 +4510,7 @@ export const startTrackRecordingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules17
+  "rules": rules16
 };
 
 /** Fetch details of a recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}`. */
@@ -4548,7 +4541,7 @@ export const getOneRecordingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Pause/Resume/Stop recording: `PUT /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}`. */
@@ -4596,7 +4589,7 @@ export const pauseResumeStopRecordingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules18
+  "rules": rules17
 };
 
 /** Fetch all sessions of an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`. */
@@ -4680,7 +4673,7 @@ export const getSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules19
+  "rules": rules18
 };
 
 /** Fetch details of peer: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`. */
@@ -4727,7 +4720,7 @@ export const getParticipantDataFromPeerIDOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules18
+  "rules": rules17
 };
 
 /** Fetch details of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}`. */
@@ -4763,7 +4756,7 @@ export const getSessionDetailsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch all chat messages of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat`. */
@@ -4794,7 +4787,7 @@ export const getSessionChatOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch livestream session details using a session ID: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/livestream-sessions`. */
@@ -4834,7 +4827,7 @@ export const getSessionLivestreamSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch participants list of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`. */
@@ -4908,7 +4901,7 @@ export const getSessionParticipantsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules20
+  "rules": rules19
 };
 
 /** Fetch details of a participant: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`. */
@@ -4949,7 +4942,7 @@ export const getSessionParticipantDetailsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch summary of transcripts for a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`. */
@@ -4980,7 +4973,7 @@ export const getSessionSummaryOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Generate summary of Transcripts for the session: `POST /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`. */
@@ -5011,7 +5004,7 @@ export const generateSummaryOfTranscriptsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Fetch the complete transcript for a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`. */
@@ -5053,7 +5046,7 @@ export const getSessionTranscriptsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules18
+  "rules": rules17
 };
 
 /** Fetch all webhooks details: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks`. */
@@ -5143,7 +5136,7 @@ export const createWebhookOperation: OperationTable = {
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules21
+  "rules": rules20
 };
 
 /** Fetch all supported webhook events: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/all`. */
@@ -5200,7 +5193,7 @@ export const getWebhookByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Replace a webhook: `PUT /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5269,7 +5262,7 @@ export const replaceWebhookOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules22
+  "rules": rules21
 };
 
 /** Delete a webhook: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5300,7 +5293,7 @@ export const deleteWebhookOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules6
 };
 
 /** Edit a webhook: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5364,7 +5357,7 @@ export const editWebhookOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules22
+  "rules": rules21
 };
 
 /** Every operation's table, by client method name. */
