@@ -120,7 +120,7 @@ function fixturesSource(spec: Spec, operations: SpecOperation[]): string {
   return [
     banner(GENERATOR),
     'import type * as Types from "@realtimekit-api/types";',
-    'import type { Schema } from "../schema.ts";',
+    'import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";',
     "",
     `/** The type of every fixture factory's value, by factory name: the ${named.length} named schemas the operations use. */`,
     "export interface FixtureTypes {",

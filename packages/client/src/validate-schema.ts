@@ -1,30 +1,10 @@
 // Checks a value against the JSON Schema subset that scripts/codegen/schema-constraints.ts keeps from the
 // spec. The schemas are generated data, and so is the set of keyword rules they are checked with (see
 // schema-rules.ts): this is the one interpreter, for requests and responses alike.
+import type { JsonSchemaSubset } from "@realtimekit-api/types";
 
-export type Schema = {
-  readonly type?: string | readonly string[];
-  readonly nullable?: boolean;
-  readonly format?: string;
-  readonly pattern?: string;
-  readonly enum?: readonly unknown[];
-  readonly const?: unknown;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly exclusiveMinimum?: number | boolean;
-  readonly exclusiveMaximum?: number | boolean;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly required?: readonly string[];
-  readonly properties?: { readonly [name: string]: Schema };
-  readonly items?: Schema;
-  readonly additionalProperties?: Schema | false;
-  readonly allOf?: readonly Schema[];
-  readonly anyOf?: readonly Schema[];
-  readonly oneOf?: readonly Schema[];
-};
+/** The schemas this checks, as @realtimekit-api/types defines them for the client and the testing kit alike. */
+export type Schema = JsonSchemaSubset;
 
 /** One broken rule: where (JSON pointer), which rule, and a sentence that says it. */
 export type Violation = { pointer: string; rule: string; message: string };

@@ -1,8 +1,9 @@
 // Values generated from a schema, deterministic for a random source: every declared property is filled (as
 // Prism's static mock does), arrays hold their minimum count or one item, maps two entries, and strings follow
 // their format.
+
+import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";
 import { type Random, randomInt } from "./random.ts";
-import type { Schema } from "./schema.ts";
 
 const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"];
 /** Fixed so that generated times do not depend on when a test runs. */

@@ -1,4 +1,4 @@
-import type { Schema } from "./schema.ts";
+import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";
 
 /** One operation as scripts/codegen/testing.ts generates it from the spec. */
 export type OperationSpec = {

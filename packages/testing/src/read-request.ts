@@ -1,8 +1,9 @@
 // A request read the way the API reads it: path and query parameters as their schemas type them, the JSON
 // body, each checked against the spec. The violations are what a 422 answer lists.
+
+import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";
 import type { OperationSpec } from "./operation-spec.ts";
 import { pathParams, type Route } from "./routes.ts";
-import type { Schema } from "./schema.ts";
 import { type Violation, validate } from "./validate.ts";
 
 export type ReadRequest = {

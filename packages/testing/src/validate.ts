@@ -1,8 +1,9 @@
 // Request validation with Ajv, the validator Prism uses, so that the kit finds the violations Prism finds and
 // words them the way Prism does.
+
+import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import type { Schema } from "./schema.ts";
 
 /** One entry of the `validation` list of a 422 answer, as Prism writes it. */
 export type Violation = { location: string[]; severity: "Error"; code: string; message: string };

@@ -19,3 +19,32 @@ export type CloudflareV4ErrorBody = components["schemas"]["realtimekit-api_V4Err
 
 /** One entry of `errors` or `messages` in Cloudflare's v4 envelope. */
 export type CloudflareV4Message = components["schemas"]["realtimekit-api_V4Message"];
+
+/**
+ * The JSON Schema subset the generated tables hold (scripts/codegen/schema-constraints.ts keeps it): what
+ * `@realtimekit-api/client` validates parameters, bodies and answers against, and what `@realtimekit-api/testing`
+ * validates requests against and generates answers from. One definition, so the two cannot drift apart.
+ */
+export type JsonSchemaSubset = {
+  readonly type?: string | readonly string[];
+  readonly nullable?: boolean;
+  readonly format?: string;
+  readonly pattern?: string;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number | boolean;
+  readonly exclusiveMaximum?: number | boolean;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly required?: readonly string[];
+  readonly properties?: { readonly [name: string]: JsonSchemaSubset };
+  readonly items?: JsonSchemaSubset;
+  readonly additionalProperties?: JsonSchemaSubset | false;
+  readonly allOf?: readonly JsonSchemaSubset[];
+  readonly anyOf?: readonly JsonSchemaSubset[];
+  readonly oneOf?: readonly JsonSchemaSubset[];
+};

@@ -2,7 +2,7 @@
 // change the spec (or openapi/overlay.yaml) and run `pnpm generate`.
 
 import type * as Types from "@realtimekit-api/types";
-import type { Schema } from "../schema.ts";
+import type { JsonSchemaSubset as Schema } from "@realtimekit-api/types";
 
 /** The type of every fixture factory's value, by factory name: the 55 named schemas the operations use. */
 export interface FixtureTypes {
