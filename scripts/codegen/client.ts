@@ -1,7 +1,7 @@
 // Generates the client's operation tables from the spec: for every operation, its HTTP method, path, the schema
-// its parameters and body are validated against, its query parameters and success status; one function per
-// operation; and, in a module of their own, the success schemas answers may be validated against (an
-// application bundles them only when it asks for response validation). The client's runtime reads these facts
+// its parameters are validated against, its query parameters and success status; one function per operation;
+// and, in modules of their own, the request body schemas and the success schemas (an application that calls
+// one operation through its function bundles them only when it asks for that validation). The client's runtime reads these facts
 // from here only, so a spec update flows through without code edits.
 //
 //   tsx scripts/codegen/client.ts [--spec <openapi.json>] [--out <operations.ts>] [--check]
@@ -88,18 +88,17 @@ function rulesSource(schemas: any[], warn: (message: string) => void): string {
   return `{\n${entries.join("\n")}\n}`;
 }
 
-/** What the client validates a call's argument against: path and query parameters by name, and `body`. */
-function parametersSchema(spec: Spec, operation: SpecOperation) {
+/**
+ * What the client validates a call's argument against: path and query parameters by name, and whether `body` is
+ * required. The body's own schema is in `requestBodySchemas`: a preset's alone would outweigh a one-call bundle.
+ */
+function parametersSchema(operation: SpecOperation, spec: Spec) {
   const parameters = operation.parameters.filter((p) => p.in === "path" || p.in === "query");
   const required = parameters.filter((p) => p.required).map((p) => p.name);
-  const properties: Record<string, unknown> = Object.fromEntries(
-    parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)]),
-  );
-  if (operation.body) {
-    if ("body" in properties) throw new Error(`${operation.operationId} has a parameter named "body"`);
-    properties.body = schemaConstraints(spec, operation.body.schema);
-    if (operation.body.required) required.push("body");
-  }
+  if (parameters.some((p) => p.name === "body"))
+    throw new Error(`${operation.operationId} has a parameter named "body"`);
+  if (operation.body?.required) required.push("body");
+  const properties = Object.fromEntries(parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)]));
   return { type: "object", required, properties };
 }
 
@@ -116,7 +115,7 @@ function tableOf(spec: Spec, operation: SpecOperation) {
     // As fetch takes it (the spec names methods in lower case).
     method: operation.httpMethod.toUpperCase(),
     path: operation.path,
-    parametersSchema: parametersSchema(spec, operation),
+    parametersSchema: parametersSchema(operation, spec),
     query: query.map((p) => p.name),
     // Arrays sent as one comma-separated value (OpenAPI's form style with explode: false).
     ...(query.some((p) => !p.explode) ? { commaSeparated: query.filter((p) => !p.explode).map((p) => p.name) } : {}),
@@ -126,8 +125,8 @@ function tableOf(spec: Spec, operation: SpecOperation) {
   };
 }
 
-/** The key a success schema has in `responseSchemas`: the operation's HTTP method and path, as its table has them. */
-const responseKey = (operation: SpecOperation) => `${operation.httpMethod.toUpperCase()} ${operation.path}`;
+/** An operation's key in `responseSchemas` and `requestBodySchemas`: its HTTP method and path, as its table has them. */
+const schemaKey = (operation: SpecOperation) => `${operation.httpMethod.toUpperCase()} ${operation.path}`;
 
 const importPath = (from: string, to: string) => {
   const path = relative(dirname(from), to);
@@ -154,10 +153,37 @@ export function generateClientSources(
     const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${ruleSets.get(rules)}\n}`);
     return `${docComment(operation)}\nexport const ${operation.method}Operation: OperationTable = ${source};\n`;
   });
-  const successSchemas = Object.fromEntries(
-    operations.map((operation) => [responseKey(operation), schemaConstraints(spec, operation.successSchema)]),
+  const schemaModule = (name: string, exportName: string, comment: string, schemas: Record<string, unknown>) => {
+    const file = join(dirname(outFile), name);
+    const rules = rulesSource(Object.values(schemas), (message) => warnings.add(message));
+    const source =
+      `${banner("scripts/codegen/client.ts")}\n${comment}` +
+      `import type { OperationSchemas } from ${JSON.stringify(importPath(file, TABLE_TYPE_MODULE))};\n` +
+      `import * as rules from ${JSON.stringify(importPath(file, RULES_MODULE))};\n\n` +
+      `export const ${exportName}: OperationSchemas = {\n` +
+      `  rules: ${rules.replaceAll("\n", "\n  ")},\n` +
+      `  schemas: ${JSON.stringify(schemas, null, 2).replaceAll("\n", "\n  ")},\n` +
+      "};\n";
+    return [file, source];
+  };
+  const responses = schemaModule(
+    "response-schemas.ts",
+    "responseSchemas",
+    "// Every operation's success schema, keyed by HTTP method and path, with the rules they use: what\n" +
+      "// `validateResponses` checks answers against. Apart from the tables, so that a bundle without response\n" +
+      "// validation carries none of it.\n",
+    Object.fromEntries(operations.map((o) => [schemaKey(o), schemaConstraints(spec, o.successSchema)])),
   );
-  const responseRules = rulesSource(Object.values(successSchemas), (message) => warnings.add(message));
+  const bodies = schemaModule(
+    "request-body-schemas.ts",
+    "requestBodySchemas",
+    "// The request body schema of every operation that takes a body, keyed by HTTP method and path, with the rules\n" +
+      "// they use: what bodies are checked against before sending (always by createRealtimeKitClient, with\n" +
+      "// `validateBodies` by createRealtimeKit). Apart from the tables: some bodies outweigh the client's core.\n",
+    Object.fromEntries(
+      operations.flatMap((o) => (o.body ? [[schemaKey(o), schemaConstraints(spec, o.body.schema)]] : [])),
+    ),
+  );
   for (const message of warnings) warn(message);
   const operationsSource =
     `${banner("scripts/codegen/client.ts")}\n` +
@@ -184,19 +210,7 @@ export function generateClientSources(
           `${docComment(o)}\nexport const ${o.method} = /* @__PURE__ */ operationFunction<"${o.method}">(tables.${o.method}Operation);\n`,
       )
       .join("\n");
-  const responsesFile = join(dirname(outFile), "response-schemas.ts");
-  const responsesSource =
-    `${banner("scripts/codegen/client.ts")}\n` +
-    "// Every operation's success schema, keyed by HTTP method and path, with the rules they use: what\n" +
-    "// `validateResponses` checks answers against. Apart from the tables, so that a bundle without response\n" +
-    "// validation carries none of it.\n" +
-    `import type { ResponseSchemas } from ${JSON.stringify(importPath(responsesFile, TABLE_TYPE_MODULE))};\n` +
-    `import * as rules from ${JSON.stringify(importPath(responsesFile, RULES_MODULE))};\n\n` +
-    "export const responseSchemas: ResponseSchemas = {\n" +
-    `  rules: ${responseRules.replaceAll("\n", "\n  ")},\n` +
-    `  schemas: ${JSON.stringify(successSchemas, null, 2).replaceAll("\n", "\n  ")},\n` +
-    "};\n";
-  return { [outFile]: operationsSource, [functionsFile]: functionsSource, [responsesFile]: responsesSource };
+  return Object.fromEntries([[outFile, operationsSource], [functionsFile, functionsSource], responses, bodies]);
 }
 
 function main(): void {

@@ -1,5 +1,6 @@
 import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtimekit-api/types";
 import { operations } from "./generated/operations.ts";
+import { requestBodySchemas } from "./generated/request-body-schemas.ts";
 import { responseSchemas } from "./generated/response-schemas.ts";
 import type { OperationName } from "./operation-function.ts";
 import { type Page, type PaginateOptions, paginateOperation } from "./paginate.ts";
@@ -36,6 +37,8 @@ export type RealtimeKitClient = RealtimeKitMethods & {
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
   const realtimeKit = createRealtimeKit({
     ...options,
+    // Every method is here, so every body schema is bundled anyway: bodies are always checked.
+    validateBodies: requestBodySchemas,
     validateResponses: options.validateResponses === true && responseSchemas,
   });
   const client: Record<string, unknown> = {

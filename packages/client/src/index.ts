@@ -14,10 +14,11 @@ export {
   type ResponseIssue,
 } from "./errors.ts";
 export * from "./generated/functions.ts";
+export { requestBodySchemas } from "./generated/request-body-schemas.ts";
 export { responseSchemas } from "./generated/response-schemas.ts";
 export type { Logger, LogLevel } from "./logger.ts";
 export type { OperationFunction, OperationName } from "./operation-function.ts";
-export type { ResponseSchemas } from "./operation-table.ts";
+export type { OperationSchemas, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
 export { type Page, type PaginateOptions, paginate } from "./paginate.ts";
 export {
   type CallLimits,

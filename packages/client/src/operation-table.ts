@@ -9,7 +9,10 @@ export type OperationTable = {
   /** The HTTP method, upper case, as fetch takes it. */
   readonly method: string;
   readonly path: string;
-  /** The call's argument: path and query parameters by name, and `body` where the operation takes one. */
+  /**
+   * The call's argument: path and query parameters by name, and whether `body` is required. The body's schema
+   * is in `requestBodySchemas`.
+   */
   readonly parametersSchema: Schema;
   /** The query parameters' names, in the spec's order. */
   readonly query: readonly string[];
@@ -24,11 +27,17 @@ export type OperationTable = {
 };
 
 /**
- * Every operation's success schema, keyed by `${method} ${path}` as its table has them, and the rules they use
- * (generated/response-schemas.ts): what `validateResponses` checks answers against. Kept out of the tables so
- * that an application which does not validate answers bundles none of it.
+ * A schema per operation, keyed by `${method} ${path}` as its table has them, and the rules they use: the
+ * success schemas (`responseSchemas`, what `validateResponses` checks answers against) and the request body
+ * schemas (`requestBodySchemas`, what bodies are checked against before sending). Kept out of the tables so
+ * that an application calling one operation bundles neither unless it asks for that check.
  */
-export type ResponseSchemas = {
+export type OperationSchemas = {
   readonly rules: Rules;
   readonly schemas: { readonly [methodAndPath: string]: Schema };
 };
+
+/** `responseSchemas`' type. */
+export type ResponseSchemas = OperationSchemas;
+/** `requestBodySchemas`' type. */
+export type RequestBodySchemas = OperationSchemas;

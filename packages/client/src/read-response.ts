@@ -10,7 +10,6 @@ import { type Rules, type Schema, validateSchema } from "./validate-schema.ts";
 const EXCERPT_LENGTH = 200;
 // application/json, any +json type, with parameters: enough to tell JSON from a proxy's HTML or text page.
 const JSON_MEDIA_TYPE = /json/i;
-const UTF8 = new TextDecoder();
 // Cancelling a body that already broke off rejects; the failure being reported is the one that matters.
 const ignore = () => {};
 
@@ -148,7 +147,5 @@ async function readText(response: Response, maxBytes: number): Promise<[text: st
       return [await new Blob(chunks).slice(0, maxBytes).text(), false];
     }
   }
-  // A small JSON body is almost always one chunk: decode it as is, with one decoder shared by all calls
-  // (a whole-buffer decode keeps no state between calls).
-  return [chunks.length === 1 ? UTF8.decode(chunks[0] as Uint8Array) : await new Blob(chunks).text(), true];
+  return [await new Blob(chunks).text(), true];
 }

@@ -4,7 +4,7 @@ import { type ConnectionOptions, connectionFor, withoutCredential } from "./conn
 import { RealtimeKitValidationError } from "./errors.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
-import type { OperationTable, ResponseSchemas } from "./operation-table.ts";
+import type { OperationTable, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
 import { pathFiller } from "./path-segments.ts";
 import { readApiError, readSuccess } from "./read-response.ts";
 import { type Backoff, DEFAULT_BACKOFF } from "./retry-policy.ts";
@@ -49,10 +49,14 @@ export type RealtimeKitClientOptions = CallLimits &
   };
 
 /**
- * createRealtimeKit's options: a client's, but response validation is asked for by passing the schemas
- * (`validateResponses: responseSchemas`), so that an application which does not validate answers bundles none.
+ * createRealtimeKit's options: a client's, but request bodies and answers are checked against the spec when their
+ * schemas are passed (`validateBodies: requestBodySchemas`, `validateResponses: responseSchemas`), so that an
+ * application which does not ask for a check bundles none of its schemas. Path and query parameters are always
+ * checked.
  */
 export type RealtimeKitOptions = Omit<RealtimeKitClientOptions, "validateResponses"> & {
+  /** `requestBodySchemas` to check each request body against the spec's schema before sending. Default: no check. */
+  validateBodies?: RequestBodySchemas | false;
   /** `responseSchemas` to check each success body against the spec's schema. Default: no check. */
   validateResponses?: ResponseSchemas | false;
 };
@@ -82,18 +86,27 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
   const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   const fetch = options.fetch ?? globalThis.fetch;
+  // `true` is the typed client's option for answers; here it names no schemas, and each call would fail untyped.
+  for (const [name, schemas] of [
+    ["validateBodies", "requestBodySchemas"],
+    ["validateResponses", "responseSchemas"],
+  ] as const)
+    if (options[name] && !options[name].schemas)
+      throw new RealtimeKitValidationError(name, "type", `must be the ${schemas} export, or false`);
+  const bodies = options.validateBodies || undefined;
   const responses = options.validateResponses || undefined;
-  // `true` is the typed client's option; here it would check nothing, silently.
-  if (responses && !responses.schemas)
-    throw new RealtimeKitValidationError("validateResponses", "type", "must be the responseSchemas export, or false");
-  const debug = options.logLevel === "debug";
 
   async function call(operation: OperationTable, params: any, call: CallOptions = {}, envelope = false) {
-    const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
+    const { method, path } = operation;
+    const key = `${method} ${path}`;
+    const violation =
+      validateSchema(operation.parametersSchema, params, operation.rules)[0] ??
+      (params.body !== undefined && bodies?.schemas[key]
+        ? validateSchema(bodies.schemas[key], params.body, bodies.rules, "/body")[0]
+        : undefined);
     if (violation)
       throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
     checkLimits(call);
-    const { method, path } = operation;
     const url = baseUrl + pathFiller(path)(params) + queryString(operation, params);
     const body = params.body === undefined ? undefined : JSON.stringify(params.body);
     // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
@@ -104,20 +117,20 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
       ...(call.headers && withoutCredential(call.headers)),
     };
     const contract = {
-      schema: responses?.schemas[`${method} ${path}`],
+      schema: responses?.schemas[key],
       rules: responses?.rules,
       resultProperty: operation.resultProperty,
       envelope,
     };
     return callWithRetries(
       async (signal, attempts) => {
-        if (debug) log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
+        log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
         // The API does not redirect. Following one could carry the token to another origin, so none is followed.
         // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
         const init: RequestInit = { method, headers: { ...callHeaders }, redirect: "manual", signal };
         if (body !== undefined) init.body = body;
         const response = await fetch(url, init);
-        if (debug) log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
+        log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
         if (response.status === operation.successStatus)
           return readSuccess(response, contract, maxResponseBytes, attempts);
         throw await readApiError(response, attempts, redact, maxResponseBytes);

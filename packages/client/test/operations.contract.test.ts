@@ -13,6 +13,7 @@ import {
   createRealtimeKitClient,
   type OperationName,
   RealtimeKitValidationError,
+  requestBodySchemas,
 } from "../src/index.ts";
 import { validateSchema } from "../src/validate-schema.ts";
 import { json, recordingFetch, TOKEN } from "./helpers.ts";
@@ -98,6 +99,35 @@ describe("a missing required field is refused before anything is sent", () => {
     expect(error).toBeInstanceOf(RealtimeKitValidationError);
     expect(error).toMatchObject({ field, rule: "required" });
     expect(requests).toHaveLength(0);
+  });
+
+  // The per-operation functions check a body when given its schemas (they would outweigh a one-call bundle).
+  const bodyCases = cases.filter(([, field]) => field.startsWith("body/"));
+  it.each(bodyCases)(
+    "%s without %s: its function refuses it given requestBodySchemas, sends it without",
+    async (name, field) => {
+      const { fetch, requests } = recordingFetch(() =>
+        json({ success: true, data: {} }, operations[name].successStatus),
+      );
+      const operationFunction = (
+        client as unknown as Record<string, (kit: unknown, params: unknown) => Promise<unknown>>
+      )[name]!;
+      const args = without(validArguments(name), field);
+      const options = { apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch };
+      const error = await operationFunction(
+        createRealtimeKit({ ...options, validateBodies: requestBodySchemas }),
+        args,
+      ).catch((e) => e);
+      expect(error).toBeInstanceOf(RealtimeKitValidationError);
+      expect(error).toMatchObject({ field, rule: "required" });
+      expect(requests).toHaveLength(0);
+      await operationFunction(createRealtimeKit(options), args);
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it("some operations have required body fields", () => {
+    expect(bodyCases.length).toBeGreaterThan(0);
   });
 });
 

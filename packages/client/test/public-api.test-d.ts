@@ -12,7 +12,9 @@ import {
   RealtimeKitResponseValidationError,
   RealtimeKitTimeoutError,
   RealtimeKitValidationError,
+  type RequestBodySchemas,
   type ResponseSchemas,
+  requestBodySchemas,
   responseSchemas,
 } from "@realtimekit-api/client";
 import { createRealtimeKitRawClient } from "@realtimekit-api/client/raw";
@@ -116,5 +118,18 @@ describe("createRealtimeKit", () => {
     // @ts-expect-error `true` would bundle every schema behind the caller's back; pass responseSchemas
     void createRealtimeKit({ apiToken: "token", validateResponses: true });
     expectTypeOf(responseSchemas).toEqualTypeOf<ResponseSchemas>();
+  });
+
+  it("checks request bodies against the schemas it is given, not a boolean", () => {
+    expectTypeOf(createRealtimeKit).toBeCallableWith({ apiToken: "token", validateBodies: requestBodySchemas });
+    expectTypeOf(createRealtimeKit).toBeCallableWith({ apiToken: "token", validateBodies: false });
+    // @ts-expect-error `true` would bundle every body schema behind the caller's back; pass requestBodySchemas
+    void createRealtimeKit({ apiToken: "token", validateBodies: true });
+    expectTypeOf(requestBodySchemas).toEqualTypeOf<RequestBodySchemas>();
+  });
+
+  it("the typed client always checks bodies: it takes no validateBodies", () => {
+    // @ts-expect-error createRealtimeKitClient brings every body schema and always checks them
+    void createRealtimeKitClient({ apiToken: "token", validateBodies: false });
   });
 });

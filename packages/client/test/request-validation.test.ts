@@ -2,7 +2,13 @@
 // and options are checked when the client is made.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { operations } from "../src/generated/operations.ts";
-import { createRealtimeKit, createRealtimeKitClient, RealtimeKitValidationError } from "../src/index.ts";
+import {
+  addParticipant,
+  createRealtimeKit,
+  createRealtimeKitClient,
+  RealtimeKitValidationError,
+  requestBodySchemas,
+} from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
 import { pathFiller } from "../src/path-segments.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
@@ -185,6 +191,61 @@ describe("path parameters", () => {
     const { client, requests } = recorded();
     await client.getMeetingParticipant({ ...validParams(), participant_id: "a/b?c#d%e f" });
     expect(new URL(requests[0]!.url).pathname.split("/").at(-1)).toBe("a%2Fb%3Fc%23d%25e%20f");
+  });
+});
+
+describe("request bodies", () => {
+  const table = operations.addParticipant;
+  const bodySchema = requestBodySchemas.schemas[`${table.method} ${table.path}`]!;
+  // A body property the spec types as a string, sent as a number.
+  const [property] = Object.entries(bodySchema.properties!).find(([, schema]) => schema.type === "string")!;
+  const args = validArguments("addParticipant") as { body: Record<string, unknown> };
+  const badArgs = { ...args, body: { ...args.body, [property]: 7 } };
+  const sending = () => recordingFetch(() => json({ success: true, data: { id: "p" } }, table.successStatus));
+
+  it("are checked by the client before sending, the field named by its pointer", async () => {
+    const { fetch, requests } = sending();
+    const client = createRealtimeKitClient({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const error = await client.addParticipant(badArgs as never).catch((e) => e);
+    expect(error).toBeInstanceOf(RealtimeKitValidationError);
+    expect(error).toMatchObject({ field: `body/${property}`, rule: "type" });
+    expect(error.message).toBe(`Invalid body/${property}: must be string, not integer (rule: type)`);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("are checked by a function given requestBodySchemas, and sent unchecked without them", async () => {
+    const { fetch, requests } = sending();
+    const options = { apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch };
+    const checked = createRealtimeKit({ ...options, validateBodies: requestBodySchemas });
+    await expect(addParticipant(checked, badArgs as never)).rejects.toMatchObject({ field: `body/${property}` });
+    expect(requests).toHaveLength(0);
+    await addParticipant(createRealtimeKit(options), badArgs as never);
+    await addParticipant(createRealtimeKit({ ...options, validateBodies: false }), badArgs as never);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("an optional body left out is not checked against its schema", async () => {
+    const { fetch, requests } = sending();
+    const optional: OperationTable = { ...table, path: "/things", parametersSchema: { type: "object" }, query: [] };
+    const schemas = { [`${table.method} /things`]: { type: "object", required: ["name"] } };
+    const realtimeKit = createRealtimeKit({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      validateBodies: { rules: requestBodySchemas.rules, schemas },
+    });
+    await realtimeKit.call(optional, {});
+    expect(requests).toHaveLength(1);
+    await expect(realtimeKit.call(optional, { body: {} })).rejects.toMatchObject({ field: "body/name" });
+  });
+
+  it("createRealtimeKit refuses `validateBodies: true`, which would check nothing there", () => {
+    expect(() => createRealtimeKit({ apiToken: TOKEN, validateBodies: true as never })).toThrow(
+      "Invalid validateBodies: must be the requestBodySchemas export, or false (rule: type)",
+    );
+    expect(() => createRealtimeKit({ apiToken: TOKEN, validateBodies: true as never })).toThrow(
+      RealtimeKitValidationError,
+    );
   });
 });
 

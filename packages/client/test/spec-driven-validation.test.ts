@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getMeetingParticipantOperation as committedTable, operations } from "../src/generated/operations.ts";
+import { requestBodySchemas } from "../src/generated/request-body-schemas.ts";
 import { responseSchemas } from "../src/generated/response-schemas.ts";
 import { createRealtimeKit, type RealtimeKitMethods, RealtimeKitValidationError } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
@@ -107,6 +108,21 @@ describe("the committed rules", () => {
     expect(Object.keys(responseSchemas.schemas)).toHaveLength(Object.keys(operations).length);
     for (const table of Object.values(operations))
       expect(responseSchemas.schemas[`${table.method} ${table.path}`], table.path).toBeDefined();
+  });
+
+  it("the request body schemas are one per operation with a body in the spec, with the rules they use", () => {
+    const withBody = Object.entries(specCopy().paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, operation]) =>
+        operation?.requestBody ? [`${method.toUpperCase()} ${path}`] : [],
+      ),
+    );
+    expect(withBody.length).toBeGreaterThan(0);
+    expect(Object.keys(requestBodySchemas.schemas).sort()).toEqual(withBody.sort());
+    const used = new Set<string>();
+    for (const schema of Object.values(requestBodySchemas.schemas)) keywordsIn(schema, used);
+    expect(Object.keys(requestBodySchemas.rules).sort()).toEqual([...used].sort());
+    // The tables keep only whether a body is required; its schema is here alone.
+    for (const table of Object.values(operations)) expect(table.parametersSchema.properties).not.toHaveProperty("body");
   });
 
   it("are schema-rules.ts's own rules, not copies", () => {
@@ -222,8 +238,14 @@ describe("a changed spec changes what the client accepts", () => {
     const out = join(scratch, "closed-body", "operations.ts");
     expect(generate(spec, out).status).toBe(0);
     const table: OperationTable = (await import(/* @vite-ignore */ out)).addParticipantOperation;
+    const bodies = (await import(/* @vite-ignore */ join(dirname(out), "request-body-schemas.ts"))).requestBodySchemas;
     const { fetch, requests } = recordingFetch(() => json({ success: true, data: {} }, 201));
-    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    const realtimeKit = createRealtimeKit({
+      apiToken: TOKEN,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      validateBodies: bodies,
+    });
     const { participant_id: _, ...path } = validParams();
     const add = (extra: object) =>
       realtimeKit.call(table, { ...path, body: { preset_name: "host", custom_participant_id: "p-1", ...extra } });

@@ -17,12 +17,13 @@ const rules0 = {
 
 const rules1 = {
   "maxLength": rules.maxLength,
-  "minLength": rules.minLength,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules2 = {
+  "enum": rules.enum,
+  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
   "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
@@ -32,174 +33,65 @@ const rules3 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
   "maxLength": rules.maxLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules4 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat }),
-  "maxLength": rules.maxLength,
   "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
-const rules5 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
-  "items": rules.items,
+const rules4 = {
+  "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
+  "properties": rules.properties,
+  "required": rules.required,
+};
+
+const rules5 = {
+  "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
+  "maxLength": rules.maxLength,
   "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules6 = {
-  "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
+  "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules7 = {
   "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
+  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
   "items": rules.items,
   "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
   "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules8 = {
-  "items": rules.items,
+  "enum": rules.enum,
+  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
+  "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules9 = {
+  "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
-  "minimum": rules.minimum,
   "properties": rules.properties,
   "required": rules.required,
 };
 
 const rules10 = {
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
-  "maxLength": rules.maxLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules11 = {
-  "maxLength": rules.maxLength,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules12 = {
-  "additionalProperties": rules.additionalProperties,
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules13 = {
-  "additionalProperties": rules.additionalProperties,
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules14 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules15 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
-  "maxLength": rules.maxLength,
-  "maximum": rules.maximum,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules16 = {
-  "additionalProperties": rules.additionalProperties,
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
-  "items": rules.items,
-  "maxItems": rules.maxItems,
-  "maxLength": rules.maxLength,
-  "minItems": rules.minItems,
-  "minLength": rules.minLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules17 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
-  "maxLength": rules.maxLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules18 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "date-time": rules.dateTimeFormat, "uuid": rules.uuidFormat }),
-  "maxLength": rules.maxLength,
-  "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules19 = {
   "enum": rules.enum,
   "format": /* @__PURE__ */ rules.format({ "uuid": rules.uuidFormat }),
   "maxLength": rules.maxLength,
   "minimum": rules.minimum,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules20 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
-  "properties": rules.properties,
-  "required": rules.required,
-};
-
-const rules21 = {
-  "enum": rules.enum,
-  "format": /* @__PURE__ */ rules.format({ "uri": rules.uriFormat, "uuid": rules.uuidFormat }),
-  "items": rules.items,
-  "maxLength": rules.maxLength,
   "properties": rules.properties,
   "required": rules.required,
 };
@@ -265,18 +157,6 @@ export const createAppOperation: OperationTable = {
       "account_id": {
         "type": "string",
         "maxLength": 32
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "name"
-        ],
-        "properties": {
-          "name": {
-            "type": "string",
-            "minLength": 1
-          }
-        }
       }
     }
   },
@@ -309,7 +189,7 @@ export const getAppByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch day-wise session and recording analytics data for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/daywise`. */
@@ -344,7 +224,7 @@ export const getOrgAnalyticsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch day-wise analytics data for your livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/daywise`. */
@@ -385,7 +265,7 @@ export const getLivestreamAnalyticsDaywiseOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch complete analytics data for your livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall`. */
@@ -426,7 +306,7 @@ export const getLivestreamAnalyticsCompleteOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch all livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -493,7 +373,7 @@ export const getAllLivestreamsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules3
+  "rules": rules2
 };
 
 /** Create an independent livestream: `POST /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -514,22 +394,13 @@ export const createLivestreamOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string",
-            "nullable": true
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch livestream session details using livestream session ID: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/sessions/{livestream-session-id}`. */
@@ -559,7 +430,7 @@ export const getLivestreamSessionDetailsForSessionIDOperation: OperationTable = 
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch livestream details using livestream ID: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}`. */
@@ -598,7 +469,7 @@ export const getLivestreamSessionForLivestreamIDOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch active livestream session details: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}/active-livestream-session`. */
@@ -628,7 +499,7 @@ export const getActiveLivestreamsForLivestreamIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch all meetings for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings`. */
@@ -688,7 +559,7 @@ export const getMeetingsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules4
+  "rules": rules3
 };
 
 /** Create a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings`. */
@@ -709,276 +580,13 @@ export const createMeetingOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "ai_config": {
-            "type": "object",
-            "properties": {
-              "summarization": {
-                "type": "object",
-                "properties": {
-                  "summary_type": {
-                    "type": "string",
-                    "enum": [
-                      "general",
-                      "team_meeting",
-                      "sales_call",
-                      "client_check_in",
-                      "interview",
-                      "daily_standup",
-                      "one_on_one_meeting",
-                      "lecture",
-                      "code_review"
-                    ]
-                  },
-                  "text_format": {
-                    "type": "string",
-                    "enum": [
-                      "plain_text",
-                      "markdown"
-                    ]
-                  },
-                  "word_limit": {
-                    "type": "integer",
-                    "minimum": 150,
-                    "maximum": 1000
-                  }
-                }
-              },
-              "transcription": {
-                "type": "object",
-                "properties": {
-                  "keywords": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  },
-                  "language": {
-                    "type": "string",
-                    "enum": [
-                      "en-US",
-                      "en-IN",
-                      "de",
-                      "hi",
-                      "sv",
-                      "ru",
-                      "pl",
-                      "el",
-                      "fr",
-                      "nl"
-                    ]
-                  },
-                  "profanity_filter": {
-                    "type": "boolean"
-                  }
-                }
-              }
-            }
-          },
-          "live_stream_on_start": {
-            "type": "boolean",
-            "nullable": true
-          },
-          "persist_chat": {
-            "type": "boolean"
-          },
-          "record_on_start": {
-            "type": "boolean",
-            "nullable": true
-          },
-          "recording_config": {
-            "type": "object",
-            "properties": {
-              "audio_config": {
-                "type": "object",
-                "properties": {
-                  "channel": {
-                    "type": "string",
-                    "enum": [
-                      "mono",
-                      "stereo"
-                    ]
-                  },
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "MP3",
-                      "AAC"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "file_name_prefix": {
-                "type": "string"
-              },
-              "live_streaming_config": {
-                "type": "object",
-                "properties": {
-                  "rtmp_url": {
-                    "type": "string",
-                    "format": "uri"
-                  }
-                }
-              },
-              "max_seconds": {
-                "type": "number",
-                "minimum": 60,
-                "maximum": 86400
-              },
-              "realtimekit_bucket_config": {
-                "type": "object",
-                "required": [
-                  "enabled"
-                ],
-                "properties": {
-                  "enabled": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "storage_config": {
-                "type": "object",
-                "nullable": true,
-                "required": [
-                  "type"
-                ],
-                "properties": {
-                  "access_key": {
-                    "type": "string"
-                  },
-                  "auth_method": {
-                    "type": "string",
-                    "enum": [
-                      "KEY",
-                      "PASSWORD"
-                    ]
-                  },
-                  "bucket": {
-                    "type": "string"
-                  },
-                  "host": {
-                    "type": "string"
-                  },
-                  "password": {
-                    "type": "string"
-                  },
-                  "path": {
-                    "type": "string"
-                  },
-                  "port": {
-                    "type": "number"
-                  },
-                  "private_key": {
-                    "type": "string"
-                  },
-                  "region": {
-                    "type": "string"
-                  },
-                  "secret": {
-                    "type": "string"
-                  },
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "aws",
-                      "azure",
-                      "digitalocean",
-                      "gcs",
-                      "sftp"
-                    ]
-                  },
-                  "username": {
-                    "type": "string"
-                  }
-                }
-              },
-              "video_config": {
-                "type": "object",
-                "properties": {
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "H264",
-                      "VP8"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  },
-                  "height": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  },
-                  "watermark": {
-                    "type": "object",
-                    "properties": {
-                      "position": {
-                        "type": "string",
-                        "enum": [
-                          "left top",
-                          "right top",
-                          "left bottom",
-                          "right bottom"
-                        ]
-                      },
-                      "size": {
-                        "type": "object",
-                        "properties": {
-                          "height": {
-                            "type": "integer",
-                            "minimum": 1
-                          },
-                          "width": {
-                            "type": "integer",
-                            "minimum": 1
-                          }
-                        }
-                      },
-                      "url": {
-                        "type": "string",
-                        "format": "uri"
-                      }
-                    }
-                  },
-                  "width": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  }
-                }
-              }
-            }
-          },
-          "session_keep_alive_time_in_secs": {
-            "type": "number",
-            "minimum": 60,
-            "maximum": 600
-          },
-          "summarize_on_end": {
-            "type": "boolean"
-          },
-          "title": {
-            "type": "string",
-            "nullable": true
-          },
-          "transcribe_on_end": {
-            "type": "boolean"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules5
+  "rules": rules1
 };
 
 /** Fetch a meeting for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1014,7 +622,7 @@ export const getMeetingByIDOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Replace a meeting: `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1040,276 +648,13 @@ export const replaceMeetingByIDOperation: OperationTable = {
       "meeting_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "ai_config": {
-            "type": "object",
-            "properties": {
-              "summarization": {
-                "type": "object",
-                "properties": {
-                  "summary_type": {
-                    "type": "string",
-                    "enum": [
-                      "general",
-                      "team_meeting",
-                      "sales_call",
-                      "client_check_in",
-                      "interview",
-                      "daily_standup",
-                      "one_on_one_meeting",
-                      "lecture",
-                      "code_review"
-                    ]
-                  },
-                  "text_format": {
-                    "type": "string",
-                    "enum": [
-                      "plain_text",
-                      "markdown"
-                    ]
-                  },
-                  "word_limit": {
-                    "type": "integer",
-                    "minimum": 150,
-                    "maximum": 1000
-                  }
-                }
-              },
-              "transcription": {
-                "type": "object",
-                "properties": {
-                  "keywords": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  },
-                  "language": {
-                    "type": "string",
-                    "enum": [
-                      "en-US",
-                      "en-IN",
-                      "de",
-                      "hi",
-                      "sv",
-                      "ru",
-                      "pl",
-                      "el",
-                      "fr",
-                      "nl"
-                    ]
-                  },
-                  "profanity_filter": {
-                    "type": "boolean"
-                  }
-                }
-              }
-            }
-          },
-          "live_stream_on_start": {
-            "type": "boolean",
-            "nullable": true
-          },
-          "persist_chat": {
-            "type": "boolean"
-          },
-          "record_on_start": {
-            "type": "boolean",
-            "nullable": true
-          },
-          "recording_config": {
-            "type": "object",
-            "properties": {
-              "audio_config": {
-                "type": "object",
-                "properties": {
-                  "channel": {
-                    "type": "string",
-                    "enum": [
-                      "mono",
-                      "stereo"
-                    ]
-                  },
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "MP3",
-                      "AAC"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "file_name_prefix": {
-                "type": "string"
-              },
-              "live_streaming_config": {
-                "type": "object",
-                "properties": {
-                  "rtmp_url": {
-                    "type": "string",
-                    "format": "uri"
-                  }
-                }
-              },
-              "max_seconds": {
-                "type": "number",
-                "minimum": 60,
-                "maximum": 86400
-              },
-              "realtimekit_bucket_config": {
-                "type": "object",
-                "required": [
-                  "enabled"
-                ],
-                "properties": {
-                  "enabled": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "storage_config": {
-                "type": "object",
-                "nullable": true,
-                "required": [
-                  "type"
-                ],
-                "properties": {
-                  "access_key": {
-                    "type": "string"
-                  },
-                  "auth_method": {
-                    "type": "string",
-                    "enum": [
-                      "KEY",
-                      "PASSWORD"
-                    ]
-                  },
-                  "bucket": {
-                    "type": "string"
-                  },
-                  "host": {
-                    "type": "string"
-                  },
-                  "password": {
-                    "type": "string"
-                  },
-                  "path": {
-                    "type": "string"
-                  },
-                  "port": {
-                    "type": "number"
-                  },
-                  "private_key": {
-                    "type": "string"
-                  },
-                  "region": {
-                    "type": "string"
-                  },
-                  "secret": {
-                    "type": "string"
-                  },
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "aws",
-                      "azure",
-                      "digitalocean",
-                      "gcs",
-                      "sftp"
-                    ]
-                  },
-                  "username": {
-                    "type": "string"
-                  }
-                }
-              },
-              "video_config": {
-                "type": "object",
-                "properties": {
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "H264",
-                      "VP8"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  },
-                  "height": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  },
-                  "watermark": {
-                    "type": "object",
-                    "properties": {
-                      "position": {
-                        "type": "string",
-                        "enum": [
-                          "left top",
-                          "right top",
-                          "left bottom",
-                          "right bottom"
-                        ]
-                      },
-                      "size": {
-                        "type": "object",
-                        "properties": {
-                          "height": {
-                            "type": "integer",
-                            "minimum": 1
-                          },
-                          "width": {
-                            "type": "integer",
-                            "minimum": 1
-                          }
-                        }
-                      },
-                      "url": {
-                        "type": "string",
-                        "format": "uri"
-                      }
-                    }
-                  },
-                  "width": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  }
-                }
-              }
-            }
-          },
-          "session_keep_alive_time_in_secs": {
-            "type": "number",
-            "minimum": 60,
-            "maximum": 600
-          },
-          "summarize_on_end": {
-            "type": "boolean"
-          },
-          "title": {
-            "type": "string",
-            "nullable": true
-          },
-          "transcribe_on_end": {
-            "type": "boolean"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules4
 };
 
 /** Update a meeting: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -1335,280 +680,13 @@ export const updateMeetingByIDOperation: OperationTable = {
       "meeting_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "ai_config": {
-            "type": "object",
-            "properties": {
-              "summarization": {
-                "type": "object",
-                "properties": {
-                  "summary_type": {
-                    "type": "string",
-                    "enum": [
-                      "general",
-                      "team_meeting",
-                      "sales_call",
-                      "client_check_in",
-                      "interview",
-                      "daily_standup",
-                      "one_on_one_meeting",
-                      "lecture",
-                      "code_review"
-                    ]
-                  },
-                  "text_format": {
-                    "type": "string",
-                    "enum": [
-                      "plain_text",
-                      "markdown"
-                    ]
-                  },
-                  "word_limit": {
-                    "type": "integer",
-                    "minimum": 150,
-                    "maximum": 1000
-                  }
-                }
-              },
-              "transcription": {
-                "type": "object",
-                "properties": {
-                  "keywords": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  },
-                  "language": {
-                    "type": "string",
-                    "enum": [
-                      "en-US",
-                      "en-IN",
-                      "de",
-                      "hi",
-                      "sv",
-                      "ru",
-                      "pl",
-                      "el",
-                      "fr",
-                      "nl"
-                    ]
-                  },
-                  "profanity_filter": {
-                    "type": "boolean"
-                  }
-                }
-              }
-            }
-          },
-          "live_stream_on_start": {
-            "type": "boolean"
-          },
-          "persist_chat": {
-            "type": "boolean"
-          },
-          "record_on_start": {
-            "type": "boolean"
-          },
-          "recording_config": {
-            "type": "object",
-            "properties": {
-              "audio_config": {
-                "type": "object",
-                "properties": {
-                  "channel": {
-                    "type": "string",
-                    "enum": [
-                      "mono",
-                      "stereo"
-                    ]
-                  },
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "MP3",
-                      "AAC"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "file_name_prefix": {
-                "type": "string"
-              },
-              "live_streaming_config": {
-                "type": "object",
-                "properties": {
-                  "rtmp_url": {
-                    "type": "string",
-                    "format": "uri"
-                  }
-                }
-              },
-              "max_seconds": {
-                "type": "number",
-                "minimum": 60,
-                "maximum": 86400
-              },
-              "realtimekit_bucket_config": {
-                "type": "object",
-                "required": [
-                  "enabled"
-                ],
-                "properties": {
-                  "enabled": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "storage_config": {
-                "type": "object",
-                "nullable": true,
-                "required": [
-                  "type"
-                ],
-                "properties": {
-                  "access_key": {
-                    "type": "string"
-                  },
-                  "auth_method": {
-                    "type": "string",
-                    "enum": [
-                      "KEY",
-                      "PASSWORD"
-                    ]
-                  },
-                  "bucket": {
-                    "type": "string"
-                  },
-                  "host": {
-                    "type": "string"
-                  },
-                  "password": {
-                    "type": "string"
-                  },
-                  "path": {
-                    "type": "string"
-                  },
-                  "port": {
-                    "type": "number"
-                  },
-                  "private_key": {
-                    "type": "string"
-                  },
-                  "region": {
-                    "type": "string"
-                  },
-                  "secret": {
-                    "type": "string"
-                  },
-                  "type": {
-                    "type": "string",
-                    "enum": [
-                      "aws",
-                      "azure",
-                      "digitalocean",
-                      "gcs",
-                      "sftp"
-                    ]
-                  },
-                  "username": {
-                    "type": "string"
-                  }
-                }
-              },
-              "video_config": {
-                "type": "object",
-                "properties": {
-                  "codec": {
-                    "type": "string",
-                    "enum": [
-                      "H264",
-                      "VP8"
-                    ]
-                  },
-                  "export_file": {
-                    "type": "boolean"
-                  },
-                  "height": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  },
-                  "watermark": {
-                    "type": "object",
-                    "properties": {
-                      "position": {
-                        "type": "string",
-                        "enum": [
-                          "left top",
-                          "right top",
-                          "left bottom",
-                          "right bottom"
-                        ]
-                      },
-                      "size": {
-                        "type": "object",
-                        "properties": {
-                          "height": {
-                            "type": "integer",
-                            "minimum": 1
-                          },
-                          "width": {
-                            "type": "integer",
-                            "minimum": 1
-                          }
-                        }
-                      },
-                      "url": {
-                        "type": "string",
-                        "format": "uri"
-                      }
-                    }
-                  },
-                  "width": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": 1920
-                  }
-                }
-              }
-            }
-          },
-          "session_keep_alive_time_in_secs": {
-            "type": "number",
-            "minimum": 60,
-            "maximum": 600
-          },
-          "status": {
-            "type": "string",
-            "enum": [
-              "ACTIVE",
-              "INACTIVE"
-            ]
-          },
-          "summarize_on_end": {
-            "type": "boolean"
-          },
-          "title": {
-            "type": "string"
-          },
-          "transcribe_on_end": {
-            "type": "boolean"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules7
+  "rules": rules4
 };
 
 /** Fetch active livestreams for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream`. */
@@ -1639,7 +717,7 @@ export const getMeetingActiveLivestreamsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Stop livestreaming a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream/stop`. */
@@ -1670,7 +748,7 @@ export const stopLivestreamingAMeetingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch details of an active session: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session`. */
@@ -1700,7 +778,7 @@ export const getActiveSessionOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Kick participants from an active session: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick`. */
@@ -1725,34 +803,13 @@ export const kickParticipantsOperation: OperationTable = {
       },
       "meeting_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "participant_ids",
-          "custom_participant_ids"
-        ],
-        "properties": {
-          "custom_participant_ids": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "participant_ids": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules1
 };
 
 /** Kick all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all`. */
@@ -1782,7 +839,7 @@ export const kickAllParticipantsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Mute participants of an active session: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute`. */
@@ -1807,34 +864,13 @@ export const muteParticipantsOperation: OperationTable = {
       },
       "meeting_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "participant_ids",
-          "custom_participant_ids"
-        ],
-        "properties": {
-          "custom_participant_ids": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "participant_ids": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules1
 };
 
 /** Mute all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all`. */
@@ -1859,24 +895,13 @@ export const muteAllParticipantsOperation: OperationTable = {
       },
       "meeting_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "allow_unmute"
-        ],
-        "properties": {
-          "allow_unmute": {
-            "type": "boolean"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Create a poll: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/poll`. */
@@ -1901,37 +926,13 @@ export const createPollOperation: OperationTable = {
       },
       "meeting_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "question",
-          "options"
-        ],
-        "properties": {
-          "anonymous": {
-            "type": "boolean"
-          },
-          "hide_votes": {
-            "type": "boolean"
-          },
-          "options": {
-            "type": "array",
-            "items": {
-              "type": "string"
-            }
-          },
-          "question": {
-            "type": "string"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules1
 };
 
 /** Fetch livestream session details for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream`. */
@@ -1971,7 +972,7 @@ export const getMeetingLivestreamSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Start livestreaming a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams`. */
@@ -1997,33 +998,13 @@ export const startLivestreamingAMeetingOperation: OperationTable = {
       "meeting_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string",
-            "nullable": true
-          },
-          "video_config": {
-            "type": "object",
-            "properties": {
-              "height": {
-                "type": "integer"
-              },
-              "width": {
-                "type": "integer"
-              }
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch all participants of a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -2066,7 +1047,7 @@ export const getMeetingParticipantsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules9
+  "rules": rules5
 };
 
 /** Add a participant: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -2092,37 +1073,13 @@ export const addParticipantOperation: OperationTable = {
       "meeting_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "preset_name",
-          "custom_participant_id"
-        ],
-        "properties": {
-          "custom_participant_id": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string",
-            "nullable": true
-          },
-          "picture": {
-            "type": "string",
-            "nullable": true,
-            "format": "uri"
-          },
-          "preset_name": {
-            "type": "string"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules10
+  "rules": rules4
 };
 
 /** Fetch a participant's detail: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2157,7 +1114,7 @@ export const getMeetingParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Replace a participant's detail: `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2187,37 +1144,13 @@ export const replaceParticipantOperation: OperationTable = {
       },
       "participant_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "preset_name",
-          "custom_participant_id"
-        ],
-        "properties": {
-          "custom_participant_id": {
-            "type": "string"
-          },
-          "name": {
-            "type": "string",
-            "nullable": true
-          },
-          "picture": {
-            "type": "string",
-            "nullable": true,
-            "format": "uri"
-          },
-          "preset_name": {
-            "type": "string"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules10
+  "rules": rules4
 };
 
 /** Delete a participant: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2252,7 +1185,7 @@ export const deleteMeetingParticipantOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Edit a participant's detail: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -2282,31 +1215,13 @@ export const editParticipantOperation: OperationTable = {
       },
       "participant_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "name": {
-            "type": "string",
-            "nullable": true
-          },
-          "picture": {
-            "type": "string",
-            "nullable": true,
-            "format": "uri"
-          },
-          "preset_name": {
-            "type": "string",
-            "nullable": true
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules10
+  "rules": rules4
 };
 
 /** Refresh participant's authentication token: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token`. */
@@ -2341,7 +1256,7 @@ export const refreshParticipantTokenOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch all presets: `GET /accounts/{account_id}/realtime/kit/{app_id}/presets`. */
@@ -2383,7 +1298,7 @@ export const getPresetsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules11
+  "rules": rules6
 };
 
 /** Create a preset: `POST /accounts/{account_id}/realtime/kit/{app_id}/presets`. */
@@ -2404,578 +1319,13 @@ export const createPresetOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "name",
-          "config",
-          "permissions",
-          "ui"
-        ],
-        "properties": {
-          "config": {
-            "type": "object",
-            "required": [
-              "view_type",
-              "max_video_streams",
-              "max_screenshare_count",
-              "media"
-            ],
-            "properties": {
-              "livestream_viewer_qualities": {
-                "type": "array",
-                "nullable": true,
-                "items": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "max_screenshare_count": {
-                "type": "number"
-              },
-              "max_video_streams": {
-                "type": "object",
-                "required": [
-                  "mobile",
-                  "desktop"
-                ],
-                "properties": {
-                  "desktop": {
-                    "type": "number"
-                  },
-                  "mobile": {
-                    "type": "number"
-                  }
-                }
-              },
-              "media": {
-                "type": "object",
-                "required": [
-                  "video",
-                  "screenshare"
-                ],
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "properties": {
-                      "enable_high_bitrate": {
-                        "type": "boolean"
-                      },
-                      "enable_stereo": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "required": [
-                      "quality",
-                      "frame_rate"
-                    ],
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number"
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "required": [
-                      "quality",
-                      "frame_rate"
-                    ],
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number",
-                        "maximum": 30
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      },
-                      "simulcast": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "view_type": {
-                "type": "string",
-                "enum": [
-                  "GROUP_CALL",
-                  "WEBINAR",
-                  "AUDIO_ROOM",
-                  "LIVESTREAM"
-                ]
-              }
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "permissions": {
-            "type": "object",
-            "required": [
-              "accept_waiting_requests",
-              "can_accept_production_requests",
-              "can_edit_display_name",
-              "can_spotlight",
-              "recorder_type",
-              "disable_participant_audio",
-              "disable_participant_screensharing",
-              "disable_participant_video",
-              "kick_participant",
-              "pin_participant",
-              "can_record",
-              "can_livestream",
-              "waiting_room_type",
-              "plugins",
-              "connected_meetings",
-              "polls",
-              "media",
-              "chat",
-              "hidden_participant",
-              "show_participant_list",
-              "can_change_participant_permissions"
-            ],
-            "properties": {
-              "accept_stage_requests": {
-                "type": "boolean"
-              },
-              "accept_waiting_requests": {
-                "type": "boolean"
-              },
-              "can_accept_production_requests": {
-                "type": "boolean"
-              },
-              "can_change_participant_permissions": {
-                "type": "boolean"
-              },
-              "can_edit_display_name": {
-                "type": "boolean"
-              },
-              "can_livestream": {
-                "type": "boolean"
-              },
-              "can_record": {
-                "type": "boolean"
-              },
-              "can_spotlight": {
-                "type": "boolean"
-              },
-              "chat": {
-                "type": "object",
-                "required": [
-                  "public",
-                  "private"
-                ],
-                "properties": {
-                  "private": {
-                    "type": "object",
-                    "required": [
-                      "can_send",
-                      "can_receive",
-                      "text",
-                      "files"
-                    ],
-                    "properties": {
-                      "can_receive": {
-                        "type": "boolean"
-                      },
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "public": {
-                    "type": "object",
-                    "required": [
-                      "can_send",
-                      "text",
-                      "files"
-                    ],
-                    "properties": {
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "connected_meetings": {
-                "type": "object",
-                "required": [
-                  "can_alter_connected_meetings",
-                  "can_switch_connected_meetings",
-                  "can_switch_to_parent_meeting"
-                ],
-                "properties": {
-                  "can_alter_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_to_parent_meeting": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "disable_participant_audio": {
-                "type": "boolean"
-              },
-              "disable_participant_screensharing": {
-                "type": "boolean"
-              },
-              "disable_participant_video": {
-                "type": "boolean"
-              },
-              "hidden_participant": {
-                "type": "boolean"
-              },
-              "is_recorder": {
-                "type": "boolean"
-              },
-              "kick_participant": {
-                "type": "boolean"
-              },
-              "media": {
-                "type": "object",
-                "required": [
-                  "video",
-                  "audio",
-                  "screenshare"
-                ],
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  }
-                }
-              },
-              "pin_participant": {
-                "type": "boolean"
-              },
-              "plugins": {
-                "type": "object",
-                "required": [
-                  "can_close",
-                  "can_start",
-                  "can_edit_config",
-                  "config"
-                ],
-                "properties": {
-                  "can_close": {
-                    "type": "boolean"
-                  },
-                  "can_edit_config": {
-                    "type": "boolean"
-                  },
-                  "can_start": {
-                    "type": "boolean"
-                  },
-                  "config": {
-                    "type": "object",
-                    "additionalProperties": {
-                      "type": "object",
-                      "properties": {
-                        "access_control": {
-                          "type": "string",
-                          "enum": [
-                            "FULL_ACCESS",
-                            "VIEW_ONLY"
-                          ]
-                        },
-                        "handles_view_only": {
-                          "type": "boolean"
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              "polls": {
-                "type": "object",
-                "required": [
-                  "can_create",
-                  "can_vote",
-                  "can_view"
-                ],
-                "properties": {
-                  "can_create": {
-                    "type": "boolean"
-                  },
-                  "can_view": {
-                    "type": "boolean"
-                  },
-                  "can_vote": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "recorder_type": {
-                "type": "string",
-                "enum": [
-                  "RECORDER",
-                  "LIVESTREAMER",
-                  "NONE"
-                ]
-              },
-              "show_participant_list": {
-                "type": "boolean"
-              },
-              "stage_access": {
-                "type": "string",
-                "enum": [
-                  "ALLOWED",
-                  "NOT_ALLOWED",
-                  "CAN_REQUEST"
-                ]
-              },
-              "stage_enabled": {
-                "type": "boolean"
-              },
-              "transcription_enabled": {
-                "type": "boolean"
-              },
-              "waiting_room_type": {
-                "type": "string",
-                "enum": [
-                  "SKIP",
-                  "ON_PRIVILEGED_USER_ENTRY",
-                  "SKIP_ON_ACCEPT"
-                ]
-              }
-            }
-          },
-          "ui": {
-            "type": "object",
-            "required": [
-              "design_tokens"
-            ],
-            "properties": {
-              "design_tokens": {
-                "type": "object",
-                "required": [
-                  "border_radius",
-                  "border_width",
-                  "spacing_base",
-                  "theme",
-                  "colors"
-                ],
-                "properties": {
-                  "border_radius": {
-                    "type": "string",
-                    "enum": [
-                      "sharp",
-                      "rounded",
-                      "extra-rounded",
-                      "circular"
-                    ]
-                  },
-                  "border_width": {
-                    "type": "string",
-                    "enum": [
-                      "none",
-                      "thin",
-                      "fat"
-                    ]
-                  },
-                  "colors": {
-                    "type": "object",
-                    "required": [
-                      "brand",
-                      "background",
-                      "danger",
-                      "text",
-                      "text_on_brand",
-                      "success",
-                      "video_bg",
-                      "warning"
-                    ],
-                    "properties": {
-                      "background": {
-                        "type": "object",
-                        "required": [
-                          "600",
-                          "700",
-                          "800",
-                          "900",
-                          "1000"
-                        ],
-                        "properties": {
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          },
-                          "800": {
-                            "type": "string"
-                          },
-                          "900": {
-                            "type": "string"
-                          },
-                          "1000": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "brand": {
-                        "type": "object",
-                        "required": [
-                          "300",
-                          "400",
-                          "500",
-                          "600",
-                          "700"
-                        ],
-                        "properties": {
-                          "300": {
-                            "type": "string"
-                          },
-                          "400": {
-                            "type": "string"
-                          },
-                          "500": {
-                            "type": "string"
-                          },
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "danger": {
-                        "type": "string"
-                      },
-                      "success": {
-                        "type": "string"
-                      },
-                      "text": {
-                        "type": "string"
-                      },
-                      "text_on_brand": {
-                        "type": "string"
-                      },
-                      "video_bg": {
-                        "type": "string"
-                      },
-                      "warning": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "font_family": {
-                    "type": "string"
-                  },
-                  "google_font": {
-                    "type": "string"
-                  },
-                  "logo": {
-                    "type": "string",
-                    "format": "uri"
-                  },
-                  "spacing_base": {
-                    "type": "number",
-                    "minimum": 1
-                  },
-                  "theme": {
-                    "type": "string",
-                    "enum": [
-                      "darkest",
-                      "dark",
-                      "light"
-                    ]
-                  }
-                }
-              }
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules12
+  "rules": rules1
 };
 
 /** Fetch details of a preset: `GET /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3006,7 +1356,7 @@ export const getPresetByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Replace a preset: `PUT /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3032,578 +1382,13 @@ export const replacePresetByIDOperation: OperationTable = {
       "preset_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "name",
-          "config",
-          "permissions",
-          "ui"
-        ],
-        "properties": {
-          "config": {
-            "type": "object",
-            "required": [
-              "view_type",
-              "max_video_streams",
-              "max_screenshare_count",
-              "media"
-            ],
-            "properties": {
-              "livestream_viewer_qualities": {
-                "type": "array",
-                "nullable": true,
-                "items": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "max_screenshare_count": {
-                "type": "number"
-              },
-              "max_video_streams": {
-                "type": "object",
-                "required": [
-                  "mobile",
-                  "desktop"
-                ],
-                "properties": {
-                  "desktop": {
-                    "type": "number"
-                  },
-                  "mobile": {
-                    "type": "number"
-                  }
-                }
-              },
-              "media": {
-                "type": "object",
-                "required": [
-                  "video",
-                  "screenshare"
-                ],
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "properties": {
-                      "enable_high_bitrate": {
-                        "type": "boolean"
-                      },
-                      "enable_stereo": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "required": [
-                      "quality",
-                      "frame_rate"
-                    ],
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number"
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "required": [
-                      "quality",
-                      "frame_rate"
-                    ],
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number",
-                        "maximum": 30
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      },
-                      "simulcast": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "view_type": {
-                "type": "string",
-                "enum": [
-                  "GROUP_CALL",
-                  "WEBINAR",
-                  "AUDIO_ROOM",
-                  "LIVESTREAM"
-                ]
-              }
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "permissions": {
-            "type": "object",
-            "required": [
-              "accept_waiting_requests",
-              "can_accept_production_requests",
-              "can_edit_display_name",
-              "can_spotlight",
-              "recorder_type",
-              "disable_participant_audio",
-              "disable_participant_screensharing",
-              "disable_participant_video",
-              "kick_participant",
-              "pin_participant",
-              "can_record",
-              "can_livestream",
-              "waiting_room_type",
-              "plugins",
-              "connected_meetings",
-              "polls",
-              "media",
-              "chat",
-              "hidden_participant",
-              "show_participant_list",
-              "can_change_participant_permissions"
-            ],
-            "properties": {
-              "accept_stage_requests": {
-                "type": "boolean"
-              },
-              "accept_waiting_requests": {
-                "type": "boolean"
-              },
-              "can_accept_production_requests": {
-                "type": "boolean"
-              },
-              "can_change_participant_permissions": {
-                "type": "boolean"
-              },
-              "can_edit_display_name": {
-                "type": "boolean"
-              },
-              "can_livestream": {
-                "type": "boolean"
-              },
-              "can_record": {
-                "type": "boolean"
-              },
-              "can_spotlight": {
-                "type": "boolean"
-              },
-              "chat": {
-                "type": "object",
-                "required": [
-                  "public",
-                  "private"
-                ],
-                "properties": {
-                  "private": {
-                    "type": "object",
-                    "required": [
-                      "can_send",
-                      "can_receive",
-                      "text",
-                      "files"
-                    ],
-                    "properties": {
-                      "can_receive": {
-                        "type": "boolean"
-                      },
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "public": {
-                    "type": "object",
-                    "required": [
-                      "can_send",
-                      "text",
-                      "files"
-                    ],
-                    "properties": {
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "connected_meetings": {
-                "type": "object",
-                "required": [
-                  "can_alter_connected_meetings",
-                  "can_switch_connected_meetings",
-                  "can_switch_to_parent_meeting"
-                ],
-                "properties": {
-                  "can_alter_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_to_parent_meeting": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "disable_participant_audio": {
-                "type": "boolean"
-              },
-              "disable_participant_screensharing": {
-                "type": "boolean"
-              },
-              "disable_participant_video": {
-                "type": "boolean"
-              },
-              "hidden_participant": {
-                "type": "boolean"
-              },
-              "is_recorder": {
-                "type": "boolean"
-              },
-              "kick_participant": {
-                "type": "boolean"
-              },
-              "media": {
-                "type": "object",
-                "required": [
-                  "video",
-                  "audio",
-                  "screenshare"
-                ],
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "required": [
-                      "can_produce"
-                    ],
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  }
-                }
-              },
-              "pin_participant": {
-                "type": "boolean"
-              },
-              "plugins": {
-                "type": "object",
-                "required": [
-                  "can_close",
-                  "can_start",
-                  "can_edit_config",
-                  "config"
-                ],
-                "properties": {
-                  "can_close": {
-                    "type": "boolean"
-                  },
-                  "can_edit_config": {
-                    "type": "boolean"
-                  },
-                  "can_start": {
-                    "type": "boolean"
-                  },
-                  "config": {
-                    "type": "object",
-                    "additionalProperties": {
-                      "type": "object",
-                      "properties": {
-                        "access_control": {
-                          "type": "string",
-                          "enum": [
-                            "FULL_ACCESS",
-                            "VIEW_ONLY"
-                          ]
-                        },
-                        "handles_view_only": {
-                          "type": "boolean"
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              "polls": {
-                "type": "object",
-                "required": [
-                  "can_create",
-                  "can_vote",
-                  "can_view"
-                ],
-                "properties": {
-                  "can_create": {
-                    "type": "boolean"
-                  },
-                  "can_view": {
-                    "type": "boolean"
-                  },
-                  "can_vote": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "recorder_type": {
-                "type": "string",
-                "enum": [
-                  "RECORDER",
-                  "LIVESTREAMER",
-                  "NONE"
-                ]
-              },
-              "show_participant_list": {
-                "type": "boolean"
-              },
-              "stage_access": {
-                "type": "string",
-                "enum": [
-                  "ALLOWED",
-                  "NOT_ALLOWED",
-                  "CAN_REQUEST"
-                ]
-              },
-              "stage_enabled": {
-                "type": "boolean"
-              },
-              "transcription_enabled": {
-                "type": "boolean"
-              },
-              "waiting_room_type": {
-                "type": "string",
-                "enum": [
-                  "SKIP",
-                  "ON_PRIVILEGED_USER_ENTRY",
-                  "SKIP_ON_ACCEPT"
-                ]
-              }
-            }
-          },
-          "ui": {
-            "type": "object",
-            "required": [
-              "design_tokens"
-            ],
-            "properties": {
-              "design_tokens": {
-                "type": "object",
-                "required": [
-                  "border_radius",
-                  "border_width",
-                  "spacing_base",
-                  "theme",
-                  "colors"
-                ],
-                "properties": {
-                  "border_radius": {
-                    "type": "string",
-                    "enum": [
-                      "sharp",
-                      "rounded",
-                      "extra-rounded",
-                      "circular"
-                    ]
-                  },
-                  "border_width": {
-                    "type": "string",
-                    "enum": [
-                      "none",
-                      "thin",
-                      "fat"
-                    ]
-                  },
-                  "colors": {
-                    "type": "object",
-                    "required": [
-                      "brand",
-                      "background",
-                      "danger",
-                      "text",
-                      "text_on_brand",
-                      "success",
-                      "video_bg",
-                      "warning"
-                    ],
-                    "properties": {
-                      "background": {
-                        "type": "object",
-                        "required": [
-                          "600",
-                          "700",
-                          "800",
-                          "900",
-                          "1000"
-                        ],
-                        "properties": {
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          },
-                          "800": {
-                            "type": "string"
-                          },
-                          "900": {
-                            "type": "string"
-                          },
-                          "1000": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "brand": {
-                        "type": "object",
-                        "required": [
-                          "300",
-                          "400",
-                          "500",
-                          "600",
-                          "700"
-                        ],
-                        "properties": {
-                          "300": {
-                            "type": "string"
-                          },
-                          "400": {
-                            "type": "string"
-                          },
-                          "500": {
-                            "type": "string"
-                          },
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "danger": {
-                        "type": "string"
-                      },
-                      "success": {
-                        "type": "string"
-                      },
-                      "text": {
-                        "type": "string"
-                      },
-                      "text_on_brand": {
-                        "type": "string"
-                      },
-                      "video_bg": {
-                        "type": "string"
-                      },
-                      "warning": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "font_family": {
-                    "type": "string"
-                  },
-                  "google_font": {
-                    "type": "string"
-                  },
-                  "logo": {
-                    "type": "string",
-                    "format": "uri"
-                  },
-                  "spacing_base": {
-                    "type": "number",
-                    "minimum": 1
-                  },
-                  "theme": {
-                    "type": "string",
-                    "enum": [
-                      "darkest",
-                      "dark",
-                      "light"
-                    ]
-                  }
-                }
-              }
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules13
+  "rules": rules4
 };
 
 /** Delete a preset: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3634,7 +1419,7 @@ export const deletePresetOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Update a preset: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -3660,448 +1445,13 @@ export const updatePresetOperation: OperationTable = {
       "preset_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "config": {
-            "type": "object",
-            "properties": {
-              "livestream_viewer_qualities": {
-                "type": "array",
-                "nullable": true,
-                "items": {
-                  "type": "integer",
-                  "minimum": 0
-                }
-              },
-              "max_screenshare_count": {
-                "type": "number"
-              },
-              "max_video_streams": {
-                "type": "object",
-                "properties": {
-                  "desktop": {
-                    "type": "number"
-                  },
-                  "mobile": {
-                    "type": "number"
-                  }
-                }
-              },
-              "media": {
-                "type": "object",
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "properties": {
-                      "enable_high_bitrate": {
-                        "type": "boolean"
-                      },
-                      "enable_stereo": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number"
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "properties": {
-                      "frame_rate": {
-                        "type": "number",
-                        "maximum": 30
-                      },
-                      "quality": {
-                        "type": "string",
-                        "enum": [
-                          "hd",
-                          "vga",
-                          "qvga",
-                          "fhd",
-                          "uhd"
-                        ]
-                      },
-                      "simulcast": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "view_type": {
-                "type": "string",
-                "enum": [
-                  "GROUP_CALL",
-                  "WEBINAR",
-                  "AUDIO_ROOM",
-                  "LIVESTREAM"
-                ]
-              }
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "permissions": {
-            "type": "object",
-            "properties": {
-              "accept_stage_requests": {
-                "type": "boolean"
-              },
-              "accept_waiting_requests": {
-                "type": "boolean"
-              },
-              "can_accept_production_requests": {
-                "type": "boolean"
-              },
-              "can_change_participant_permissions": {
-                "type": "boolean"
-              },
-              "can_edit_display_name": {
-                "type": "boolean"
-              },
-              "can_livestream": {
-                "type": "boolean"
-              },
-              "can_record": {
-                "type": "boolean"
-              },
-              "can_spotlight": {
-                "type": "boolean"
-              },
-              "chat": {
-                "type": "object",
-                "properties": {
-                  "private": {
-                    "type": "object",
-                    "properties": {
-                      "can_receive": {
-                        "type": "boolean"
-                      },
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  },
-                  "public": {
-                    "type": "object",
-                    "properties": {
-                      "can_send": {
-                        "type": "boolean"
-                      },
-                      "files": {
-                        "type": "boolean"
-                      },
-                      "text": {
-                        "type": "boolean"
-                      }
-                    }
-                  }
-                }
-              },
-              "connected_meetings": {
-                "type": "object",
-                "properties": {
-                  "can_alter_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_connected_meetings": {
-                    "type": "boolean"
-                  },
-                  "can_switch_to_parent_meeting": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "disable_participant_audio": {
-                "type": "boolean"
-              },
-              "disable_participant_screensharing": {
-                "type": "boolean"
-              },
-              "disable_participant_video": {
-                "type": "boolean"
-              },
-              "hidden_participant": {
-                "type": "boolean"
-              },
-              "is_recorder": {
-                "type": "boolean"
-              },
-              "kick_participant": {
-                "type": "boolean"
-              },
-              "media": {
-                "type": "object",
-                "properties": {
-                  "audio": {
-                    "type": "object",
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "screenshare": {
-                    "type": "object",
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  },
-                  "video": {
-                    "type": "object",
-                    "properties": {
-                      "can_produce": {
-                        "type": "string",
-                        "enum": [
-                          "ALLOWED",
-                          "NOT_ALLOWED",
-                          "CAN_REQUEST"
-                        ]
-                      }
-                    }
-                  }
-                }
-              },
-              "pin_participant": {
-                "type": "boolean"
-              },
-              "plugins": {
-                "type": "object",
-                "properties": {
-                  "can_close": {
-                    "type": "boolean"
-                  },
-                  "can_edit_config": {
-                    "type": "boolean"
-                  },
-                  "can_start": {
-                    "type": "boolean"
-                  },
-                  "config": {
-                    "type": "object",
-                    "additionalProperties": {
-                      "type": "object",
-                      "properties": {
-                        "access_control": {
-                          "type": "string",
-                          "enum": [
-                            "FULL_ACCESS",
-                            "VIEW_ONLY"
-                          ]
-                        },
-                        "handles_view_only": {
-                          "type": "boolean"
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              "polls": {
-                "type": "object",
-                "properties": {
-                  "can_create": {
-                    "type": "boolean"
-                  },
-                  "can_view": {
-                    "type": "boolean"
-                  },
-                  "can_vote": {
-                    "type": "boolean"
-                  }
-                }
-              },
-              "recorder_type": {
-                "type": "string",
-                "enum": [
-                  "RECORDER",
-                  "LIVESTREAMER",
-                  "NONE"
-                ]
-              },
-              "show_participant_list": {
-                "type": "boolean"
-              },
-              "stage_access": {
-                "type": "string",
-                "enum": [
-                  "ALLOWED",
-                  "NOT_ALLOWED",
-                  "CAN_REQUEST"
-                ]
-              },
-              "stage_enabled": {
-                "type": "boolean"
-              },
-              "transcription_enabled": {
-                "type": "boolean"
-              },
-              "waiting_room_type": {
-                "type": "string",
-                "enum": [
-                  "SKIP",
-                  "ON_PRIVILEGED_USER_ENTRY",
-                  "SKIP_ON_ACCEPT"
-                ]
-              }
-            }
-          },
-          "ui": {
-            "type": "object",
-            "properties": {
-              "design_tokens": {
-                "type": "object",
-                "properties": {
-                  "border_radius": {
-                    "type": "string",
-                    "enum": [
-                      "sharp",
-                      "rounded",
-                      "extra-rounded",
-                      "circular"
-                    ]
-                  },
-                  "border_width": {
-                    "type": "string",
-                    "enum": [
-                      "none",
-                      "thin",
-                      "fat"
-                    ]
-                  },
-                  "colors": {
-                    "type": "object",
-                    "properties": {
-                      "background": {
-                        "type": "object",
-                        "properties": {
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          },
-                          "800": {
-                            "type": "string"
-                          },
-                          "900": {
-                            "type": "string"
-                          },
-                          "1000": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "brand": {
-                        "type": "object",
-                        "properties": {
-                          "300": {
-                            "type": "string"
-                          },
-                          "400": {
-                            "type": "string"
-                          },
-                          "500": {
-                            "type": "string"
-                          },
-                          "600": {
-                            "type": "string"
-                          },
-                          "700": {
-                            "type": "string"
-                          }
-                        }
-                      },
-                      "danger": {
-                        "type": "string"
-                      },
-                      "success": {
-                        "type": "string"
-                      },
-                      "text": {
-                        "type": "string"
-                      },
-                      "text_on_brand": {
-                        "type": "string"
-                      },
-                      "video_bg": {
-                        "type": "string"
-                      },
-                      "warning": {
-                        "type": "string"
-                      }
-                    }
-                  },
-                  "font_family": {
-                    "type": "string"
-                  },
-                  "google_font": {
-                    "type": "string"
-                  },
-                  "logo": {
-                    "type": "string",
-                    "format": "uri"
-                  },
-                  "spacing_base": {
-                    "type": "number",
-                    "minimum": 1
-                  },
-                  "theme": {
-                    "type": "string",
-                    "enum": [
-                      "darkest",
-                      "dark",
-                      "light"
-                    ]
-                  }
-                }
-              }
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules13
+  "rules": rules4
 };
 
 /** Fetch all recordings for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -4195,7 +1545,7 @@ export const getRecordingsOperation: OperationTable = {
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules14
+  "rules": rules7
 };
 
 /** Start recording a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -4216,205 +1566,13 @@ export const startRecordingsOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "meeting_id"
-        ],
-        "properties": {
-          "allow_multiple_recordings": {
-            "type": "boolean"
-          },
-          "audio_config": {
-            "type": "object",
-            "properties": {
-              "channel": {
-                "type": "string",
-                "enum": [
-                  "mono",
-                  "stereo"
-                ]
-              },
-              "codec": {
-                "type": "string",
-                "enum": [
-                  "MP3",
-                  "AAC"
-                ]
-              },
-              "export_file": {
-                "type": "boolean"
-              }
-            }
-          },
-          "file_name_prefix": {
-            "type": "string"
-          },
-          "interactive_config": {
-            "type": "object",
-            "properties": {
-              "type": {
-                "type": "string",
-                "enum": [
-                  "ID3"
-                ]
-              }
-            }
-          },
-          "max_seconds": {
-            "type": "integer",
-            "minimum": 60,
-            "maximum": 86400
-          },
-          "meeting_id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "realtimekit_bucket_config": {
-            "type": "object",
-            "required": [
-              "enabled"
-            ],
-            "properties": {
-              "enabled": {
-                "type": "boolean"
-              }
-            }
-          },
-          "rtmp_out_config": {
-            "type": "object",
-            "properties": {
-              "rtmp_url": {
-                "type": "string",
-                "format": "uri"
-              }
-            }
-          },
-          "storage_config": {
-            "type": "object",
-            "nullable": true,
-            "required": [
-              "type"
-            ],
-            "properties": {
-              "access_key": {
-                "type": "string"
-              },
-              "auth_method": {
-                "type": "string",
-                "enum": [
-                  "KEY",
-                  "PASSWORD"
-                ]
-              },
-              "bucket": {
-                "type": "string"
-              },
-              "host": {
-                "type": "string"
-              },
-              "password": {
-                "type": "string"
-              },
-              "path": {
-                "type": "string"
-              },
-              "port": {
-                "type": "number"
-              },
-              "private_key": {
-                "type": "string"
-              },
-              "region": {
-                "type": "string"
-              },
-              "secret": {
-                "type": "string"
-              },
-              "type": {
-                "type": "string",
-                "enum": [
-                  "aws",
-                  "azure",
-                  "digitalocean",
-                  "gcs",
-                  "sftp"
-                ]
-              },
-              "username": {
-                "type": "string"
-              }
-            }
-          },
-          "url": {
-            "type": "string",
-            "format": "uri"
-          },
-          "video_config": {
-            "type": "object",
-            "properties": {
-              "codec": {
-                "type": "string",
-                "enum": [
-                  "H264",
-                  "VP8"
-                ]
-              },
-              "export_file": {
-                "type": "boolean"
-              },
-              "height": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 1920
-              },
-              "watermark": {
-                "type": "object",
-                "properties": {
-                  "position": {
-                    "type": "string",
-                    "enum": [
-                      "left top",
-                      "right top",
-                      "left bottom",
-                      "right bottom"
-                    ]
-                  },
-                  "size": {
-                    "type": "object",
-                    "properties": {
-                      "height": {
-                        "type": "integer",
-                        "minimum": 1
-                      },
-                      "width": {
-                        "type": "integer",
-                        "minimum": 1
-                      }
-                    }
-                  },
-                  "url": {
-                    "type": "string",
-                    "format": "uri"
-                  }
-                }
-              },
-              "width": {
-                "type": "integer",
-                "minimum": 1,
-                "maximum": 1920
-              }
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules15
+  "rules": rules1
 };
 
 /** Fetch active recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}`. */
@@ -4444,7 +1602,7 @@ export const getActiveRecordingsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Start recording participant audio tracks: `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings/track`. */
@@ -4465,52 +1623,13 @@ export const startTrackRecordingOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "meeting_id"
-        ],
-        "properties": {
-          "layers": {
-            "type": "object",
-            "additionalProperties": {
-              "type": "object",
-              "properties": {
-                "file_name_prefix": {
-                  "type": "string"
-                },
-                "media_kind": {
-                  "type": "string",
-                  "enum": [
-                    "audio"
-                  ]
-                }
-              }
-            }
-          },
-          "meeting_id": {
-            "type": "string",
-            "format": "uuid"
-          },
-          "user_ids": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 100,
-            "items": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 256
-            }
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules16
+  "rules": rules1
 };
 
 /** Fetch details of a recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}`. */
@@ -4541,7 +1660,7 @@ export const getOneRecordingOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Pause/Resume/Stop recording: `PUT /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}`. */
@@ -4567,29 +1686,13 @@ export const pauseResumeStopRecordingOperation: OperationTable = {
       "recording_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "action"
-        ],
-        "properties": {
-          "action": {
-            "type": "string",
-            "enum": [
-              "stop",
-              "pause",
-              "resume"
-            ]
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules17
+  "rules": rules4
 };
 
 /** Fetch all sessions of an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`. */
@@ -4673,7 +1776,7 @@ export const getSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules18
+  "rules": rules8
 };
 
 /** Fetch details of peer: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`. */
@@ -4720,7 +1823,7 @@ export const getParticipantDataFromPeerIDOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules17
+  "rules": rules9
 };
 
 /** Fetch details of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}`. */
@@ -4756,7 +1859,7 @@ export const getSessionDetailsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch all chat messages of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat`. */
@@ -4787,7 +1890,7 @@ export const getSessionChatOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch livestream session details using a session ID: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/livestream-sessions`. */
@@ -4827,7 +1930,7 @@ export const getSessionLivestreamSessionsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch participants list of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`. */
@@ -4901,7 +2004,7 @@ export const getSessionParticipantsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules19
+  "rules": rules10
 };
 
 /** Fetch details of a participant: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`. */
@@ -4942,7 +2045,7 @@ export const getSessionParticipantDetailsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch summary of transcripts for a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`. */
@@ -4973,7 +2076,7 @@ export const getSessionSummaryOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Generate summary of Transcripts for the session: `POST /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`. */
@@ -5004,7 +2107,7 @@ export const generateSummaryOfTranscriptsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Fetch the complete transcript for a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript`. */
@@ -5046,7 +2149,7 @@ export const getSessionTranscriptsOperation: OperationTable = {
   ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules17
+  "rules": rules9
 };
 
 /** Fetch all webhooks details: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks`. */
@@ -5072,7 +2175,7 @@ export const getWebhooksOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Add a webhook: `POST /accounts/{account_id}/realtime/kit/{app_id}/webhooks`. */
@@ -5093,50 +2196,13 @@ export const createWebhookOperation: OperationTable = {
       },
       "app_id": {
         "type": "string"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "name",
-          "url",
-          "events"
-        ],
-        "properties": {
-          "enabled": {
-            "type": "boolean"
-          },
-          "events": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "enum": [
-                "meeting.started",
-                "meeting.ended",
-                "meeting.participantJoined",
-                "meeting.participantLeft",
-                "meeting.chatSynced",
-                "recording.statusUpdate",
-                "livestreaming.statusUpdate",
-                "meeting.transcript",
-                "meeting.summary"
-              ]
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "url": {
-            "type": "string",
-            "format": "uri"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules20
+  "rules": rules1
 };
 
 /** Fetch all supported webhook events: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/all`. */
@@ -5162,7 +2228,7 @@ export const getWebhookEventsOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules1
 };
 
 /** Fetch details of a webhook: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5193,7 +2259,7 @@ export const getWebhookByIDOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Replace a webhook: `PUT /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5219,50 +2285,13 @@ export const replaceWebhookOperation: OperationTable = {
       "webhook_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "required": [
-          "name",
-          "url",
-          "events"
-        ],
-        "properties": {
-          "enabled": {
-            "type": "boolean"
-          },
-          "events": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "enum": [
-                "meeting.started",
-                "meeting.ended",
-                "meeting.participantJoined",
-                "meeting.participantLeft",
-                "meeting.chatSynced",
-                "recording.statusUpdate",
-                "livestreaming.statusUpdate",
-                "meeting.transcript",
-                "meeting.summary"
-              ]
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "url": {
-            "type": "string",
-            "format": "uri"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules21
+  "rules": rules4
 };
 
 /** Delete a webhook: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5293,7 +2322,7 @@ export const deleteWebhookOperation: OperationTable = {
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules6
+  "rules": rules4
 };
 
 /** Edit a webhook: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -5319,45 +2348,13 @@ export const editWebhookOperation: OperationTable = {
       "webhook_id": {
         "type": "string",
         "format": "uuid"
-      },
-      "body": {
-        "type": "object",
-        "properties": {
-          "enabled": {
-            "type": "boolean"
-          },
-          "events": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "enum": [
-                "meeting.started",
-                "meeting.ended",
-                "meeting.participantJoined",
-                "meeting.participantLeft",
-                "recording.statusUpdate",
-                "livestreaming.statusUpdate",
-                "meeting.chatSynced",
-                "meeting.transcript",
-                "meeting.summary"
-              ]
-            }
-          },
-          "name": {
-            "type": "string"
-          },
-          "url": {
-            "type": "string",
-            "format": "uri"
-          }
-        }
       }
     }
   },
   "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules21
+  "rules": rules4
 };
 
 /** Every operation's table, by client method name. */

@@ -4,10 +4,10 @@
 // Every operation's success schema, keyed by HTTP method and path, with the rules they use: what
 // `validateResponses` checks answers against. Apart from the tables, so that a bundle without response
 // validation carries none of it.
-import type { ResponseSchemas } from "../operation-table.ts";
+import type { OperationSchemas } from "../operation-table.ts";
 import * as rules from "../schema-rules.ts";
 
-export const responseSchemas: ResponseSchemas = {
+export const responseSchemas: OperationSchemas = {
   rules: {
     "additionalProperties": rules.additionalProperties,
     "anyOf": rules.anyOf,
