@@ -10,7 +10,10 @@ import { stringify as toYaml } from "yaml";
 import { loadOpenApiDocument, type OpenApiDocument } from "../lib/load-document.ts";
 import { valueAt } from "../lib/openapi.ts";
 import { formatDiff } from "../lib/spec-diff/format.ts";
+import { change, sortChanges } from "../lib/spec-diff/change.ts";
+import { compareTypes } from "../lib/spec-diff/compare-types.ts";
 import { type Bump, diffSpecs, type Level } from "../lib/spec-diff/index.ts";
+import { findOperations, pairOperation } from "../lib/spec-diff/operations.ts";
 
 const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
 const SCRIPTS_DIR = new URL("..", import.meta.url).pathname;
@@ -30,6 +33,13 @@ const field = (s: Spec, name: string) => participant(s).properties[name];
 const success = (s: Spec) => s.components!.responses!.realtimekit_GetParticipant;
 const envelope = (s: Spec) => success(s).content["application/json"].schema;
 const scheme = (s: Spec) => s.components!.securitySchemes!;
+// editParticipant (PATCH on the same path) and its request body, a component.
+const EDIT = `/paths/${PATH.replaceAll("/", "~1")}/patch`;
+const EDIT_BODY = "/components/requestBodies/realtimekit_EditParticipantBody";
+const EDIT_FIELDS = `${EDIT_BODY}/content/application~1json/schema/properties`;
+const editBody = (s: Spec) => s.components!.requestBodies!.realtimekit_EditParticipantBody;
+const editSchema = (s: Spec) => editBody(s).content["application/json"].schema;
+const withRoles = (s: Spec) => (editSchema(s).properties.preset_name.enum = ["host", "guest"]);
 const unrequire = (schema: { required: string[] }, name: string) => {
   schema.required = schema.required.filter((n) => n !== name);
 };
@@ -595,6 +605,89 @@ const rows: Row[] = [
     bump: "major",
   },
   {
+    name: "the request body was removed",
+    change: (s) => delete s.paths[PATH]!.patch.requestBody,
+    changes: [["major", "request-body-removed", EDIT_BODY]],
+    bump: "major",
+  },
+  {
+    name: "the request body became required",
+    given: (s) => (editBody(s).required = false),
+    change: (s) => (editBody(s).required = true),
+    changes: [["major", "request-body-became-required", EDIT_BODY]],
+    bump: "major",
+  },
+  {
+    name: "a request body field became required",
+    change: (s) => (editSchema(s).required = ["name"]),
+    changes: [["major", "request-field-became-required", `${EDIT_FIELDS}/name`]],
+    bump: "major",
+  },
+  {
+    name: "a new required request body field",
+    change: (s) => {
+      editSchema(s).properties.role = { type: "string" };
+      editSchema(s).required = ["role"];
+    },
+    changes: [["major", "request-field-added-required", `${EDIT_FIELDS}/role`]],
+    bump: "major",
+  },
+  {
+    name: "a request body field was removed",
+    change: (s) => delete editSchema(s).properties.picture,
+    changes: [["major", "request-field-removed", `${EDIT_FIELDS}/picture`]],
+    bump: "major",
+  },
+  {
+    name: "a request body field changed type",
+    change: (s) => (editSchema(s).properties.name.type = "number"),
+    changes: [["major", "request-type-changed", `${EDIT_FIELDS}/name`]],
+    bump: "major",
+  },
+  {
+    name: "a request body field may no longer be null",
+    change: (s) => delete editSchema(s).properties.name.nullable,
+    changes: [["major", "request-field-became-non-nullable", `${EDIT_FIELDS}/name`]],
+    bump: "major",
+  },
+  {
+    name: "a request body field became a list that may not be null: both are said",
+    change: (s) => {
+      const name = editSchema(s).properties.name;
+      delete name.nullable;
+      Object.assign(name, { type: "array", items: { type: "string" } });
+    },
+    changes: [
+      ["major", "request-field-became-non-nullable", `${EDIT_FIELDS}/name`],
+      ["major", "request-type-changed", `${EDIT_FIELDS}/name`],
+    ],
+    bump: "major",
+  },
+  {
+    name: "a request body field gained an enum",
+    change: withRoles,
+    changes: [["major", "request-enum-added", `${EDIT_FIELDS}/preset_name`]],
+    bump: "major",
+  },
+  {
+    name: "a request body field's enum had one value swapped for another",
+    given: withRoles,
+    change: (s) => (editSchema(s).properties.preset_name.enum = ["host", "viewer"]),
+    changes: [["major", "request-enum-changed", `${EDIT_FIELDS}/preset_name`]],
+    bump: "major",
+  },
+  {
+    name: "a response field's new type is too long to print whole",
+    change: (s) => {
+      field(s, "name").type = "object";
+      field(s, "name").properties = Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [`property_number_${i}`, { type: "string" }]),
+      );
+    },
+    changes: [["major", "response-type-changed", `${PARTICIPANT}/properties/name`]],
+    bump: "major",
+  },
+  {
     name: "a change no rule classifies",
     change: (s) => (envelope(s).discriminator = { propertyName: "success" }),
     changes: [["major", "unclassified-change", OPERATION]],
@@ -606,6 +699,63 @@ const rows: Row[] = [
     name: "new operation",
     change: addRoomsOperation,
     changes: [["minor", "operation-added", "/paths/~1accounts~1{account_id}~1realtime~1kit~1{app_id}~1rooms/get"]],
+    bump: "minor",
+  },
+  {
+    name: "an optional request body was added",
+    given: (s) => delete s.paths[PATH]!.patch.requestBody,
+    change: (s) => {
+      s.paths[PATH]!.patch.requestBody = {
+        content: { "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } } },
+      };
+    },
+    changes: [["minor", "request-body-added", `${EDIT}/requestBody`]],
+    bump: "minor",
+  },
+  {
+    name: "a request body field may now be null",
+    given: (s) => delete editSchema(s).properties.name.nullable,
+    change: (s) => (editSchema(s).properties.name.nullable = true),
+    changes: [["minor", "request-field-became-nullable", `${EDIT_FIELDS}/name`]],
+    bump: "minor",
+  },
+  {
+    name: "a response field may no longer be null",
+    change: (s) => delete field(s, "name").nullable,
+    changes: [["minor", "response-field-became-non-nullable", `${PARTICIPANT}/properties/name`]],
+    bump: "minor",
+  },
+  {
+    name: "the request body became optional",
+    change: (s) => (editBody(s).required = false),
+    changes: [["minor", "request-body-became-optional", EDIT_BODY]],
+    bump: "minor",
+  },
+  {
+    name: "a request body field became optional",
+    given: (s) => (editSchema(s).required = ["name"]),
+    change: (s) => delete editSchema(s).required,
+    changes: [["minor", "request-field-became-optional", `${EDIT_FIELDS}/name`]],
+    bump: "minor",
+  },
+  {
+    name: "a new optional request body field",
+    change: (s) => (editSchema(s).properties.role = { type: "string" }),
+    changes: [["minor", "request-field-added", `${EDIT_FIELDS}/role`]],
+    bump: "minor",
+  },
+  {
+    name: "a request body field's enum went",
+    given: withRoles,
+    change: (s) => delete editSchema(s).properties.preset_name.enum,
+    changes: [["minor", "request-enum-removed", `${EDIT_FIELDS}/preset_name`]],
+    bump: "minor",
+  },
+  {
+    name: "a request body field's enum gained a value",
+    given: withRoles,
+    change: (s) => editSchema(s).properties.preset_name.enum.push("viewer"),
+    changes: [["minor", "request-enum-value-added", `${EDIT_FIELDS}/preset_name`]],
     bump: "minor",
   },
   {
@@ -897,6 +1047,35 @@ describe("spec:diff", () => {
     const diff = await diffSpecs(committed(), head);
     expect(diff.changes.map((change) => change.level).sort()).toEqual(["minor", "patch"]);
     expect(diff.bump).toBe("minor");
+  });
+
+  it("lists changes at one level and place by kind, then by message, whatever order they were found in", () => {
+    const found = [
+      change("major", "b-kind", OPERATION, "second"),
+      change("major", "a-kind", OPERATION, "first"),
+      change("minor", "a-kind", OPERATION, "third"),
+    ];
+    const order = (changes: typeof found) => sortChanges(changes).map((c) => c.message);
+    expect(order(found)).toEqual(["first", "second", "third"]);
+    expect(order([...found].reverse())).toEqual(["first", "second", "third"]);
+    expect(order([found[1]!, found[0]!, found[2]!])).toEqual(["first", "second", "third"]);
+  });
+
+  it("fails, with what the compiler said, when the generated types lack an operation it compares", async () => {
+    const [base, head] = [committed(), committed()];
+    const id = "get_meeting_participant";
+    const pair = pairOperation({ base, head }, findOperations(base, [id]).get(id)!, findOperations(head, [id]).get(id)!);
+    const stray = (name: string) => ({ ...pair, head: { ...pair.head, id: name } });
+    const error = await compareTypes({ base, head }, [stray("no_such_operation"), stray("nor_this_one")]).catch(
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    const [first, ...problems] = (error as Error).message.split("\n");
+    expect(first).toBe("the generated types do not have the expected shape:");
+    // One line per problem, each naming the operation the types lack.
+    expect(problems.length).toBeGreaterThan(2);
+    expect(problems.filter((line) => line.includes("'no_such_operation'")).length).toBeGreaterThan(0);
+    expect(problems.filter((line) => line.includes("'nor_this_one'")).length).toBeGreaterThan(0);
   });
 });
 

@@ -69,14 +69,17 @@ export class TypeWalker {
     }
     const [was, is] = [this.checker.getNonNullableType(before), this.checker.getNonNullableType(after)];
     if (this.isNever(was) && this.isNever(is)) return broke;
+    let brokeBelow = false;
     if (this.isStructure(was) && this.isStructure(is)) {
-      broke = this.compareProperties(was, is, segments) || broke;
+      brokeBelow = this.compareProperties(was, is, segments);
     } else if (this.checker.isArrayType(was) && this.checker.isArrayType(is)) {
-      broke = this.compareValues(this.elementOf(was), this.elementOf(is), [...segments, "[]"]) || broke;
+      brokeBelow = this.compareValues(this.elementOf(was), this.elementOf(is), [...segments, "[]"]);
     }
-    // Whatever the walk above could not pin down is reported here, where the pair stops being assignable.
-    if (!broke && !this.compatible(was, is)) {
-      broke = this.reportTypeChange("major", was, is, segments);
+    broke ||= brokeBelow;
+    // Whatever the walk below could not pin down is reported here, where the pair stops being assignable (a
+    // change of nullability beside it does not say that the type changed too).
+    if (!brokeBelow && !this.compatible(was, is)) {
+      broke = this.reportTypeChange("major", was, is, segments) || broke;
     } else if (this.changes.length === found && !this.compatible(is, was)) {
       this.reportTypeChange("minor", was, is, segments);
     }
