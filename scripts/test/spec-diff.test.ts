@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { loadOpenApiDocument, type OpenApiDocument } from "../lib/load-document.ts";
 import { valueAt } from "../lib/openapi.ts";
-import { formatDiff } from "../lib/spec-diff/format.ts";
 import { change, sortChanges } from "../lib/spec-diff/change.ts";
 import { compareTypes } from "../lib/spec-diff/compare-types.ts";
+import { formatDiff } from "../lib/spec-diff/format.ts";
 import { type Bump, diffSpecs, type Level } from "../lib/spec-diff/index.ts";
 import { findOperations, pairOperation } from "../lib/spec-diff/operations.ts";
 
@@ -726,6 +726,26 @@ const rows: Row[] = [
     bump: "minor",
   },
   {
+    name: "a response field's type narrowed (string or number, now string)",
+    given: (s) => (participant(s).properties.name = { anyOf: [{ type: "string" }, { type: "number" }] }),
+    change: (s) => (participant(s).properties.name = { type: "string" }),
+    changes: [["minor", "response-type-narrowed", `${PARTICIPANT}/properties/name`]],
+    bump: "minor",
+  },
+  {
+    name: "a request body field's type widened (string, now string or number)",
+    change: (s) => {
+      const { description } = editSchema(s).properties.preset_name;
+      editSchema(s).properties.preset_name = {
+        anyOf: [{ type: "string" }, { type: "number" }],
+        nullable: true,
+        description,
+      };
+    },
+    changes: [["minor", "request-type-widened", `${EDIT_FIELDS}/preset_name`]],
+    bump: "minor",
+  },
+  {
     name: "the request body became optional",
     change: (s) => (editBody(s).required = false),
     changes: [["minor", "request-body-became-optional", EDIT_BODY]],
@@ -1064,7 +1084,11 @@ describe("spec:diff", () => {
   it("fails, with what the compiler said, when the generated types lack an operation it compares", async () => {
     const [base, head] = [committed(), committed()];
     const id = "get_meeting_participant";
-    const pair = pairOperation({ base, head }, findOperations(base, [id]).get(id)!, findOperations(head, [id]).get(id)!);
+    const pair = pairOperation(
+      { base, head },
+      findOperations(base, [id]).get(id)!,
+      findOperations(head, [id]).get(id)!,
+    );
     const stray = (name: string) => ({ ...pair, head: { ...pair.head, id: name } });
     const error = await compareTypes({ base, head }, [stray("no_such_operation"), stray("nor_this_one")]).catch(
       (e: Error) => e,
