@@ -7,7 +7,7 @@ export default defineConfig({
   // Stryker runs from the repository root (see stryker.config.mjs); the tests run from this package.
   root: fileURLToPath(new URL(".", import.meta.url)),
   test: {
-    include: ["test/spec-diff.test.ts"],
+    include: ["test/spec-diff.test.ts", "test/spec-diff-rules.test.ts"],
     testTimeout: 30_000,
   },
 });

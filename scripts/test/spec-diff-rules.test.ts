@@ -1,0 +1,856 @@
+// spec:diff's rules called one at a time on two versions of one operation, with no compiler check: the edge
+// cases of a single rule, which spec-diff.test.ts's whole-diff rows would state at many times the cost.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../lib/load-document.ts";
+import { change } from "../lib/spec-diff/change.ts";
+import { compareConstraints } from "../lib/spec-diff/compare-constraints.ts";
+import { compareDocs } from "../lib/spec-diff/compare-docs.ts";
+import { compareOperation } from "../lib/spec-diff/compare-operations.ts";
+import { compareSecurity } from "../lib/spec-diff/compare-security.ts";
+import { compareUnclassified } from "../lib/spec-diff/compare-unclassified.ts";
+import { formatDiff } from "../lib/spec-diff/format.ts";
+import { findOperations, pairOperation } from "../lib/spec-diff/operations.ts";
+
+type Spec = OpenApiDocument;
+type Edit = (s: Spec) => unknown;
+const SPEC_TEXT = readFileSync(new URL("../../openapi/realtimekit.openapi.json", import.meta.url), "utf8");
+const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
+const OPERATION = `/paths/${PATH.replaceAll("/", "~1")}/get`;
+const PARTICIPANT = "/components/schemas/realtimekit_Participant";
+const SUCCESS = "/components/responses/realtimekit_GetParticipant";
+const get = (s: Spec) => s.paths[PATH]!.get;
+const parameters = (s: Spec) => get(s).parameters as Array<Record<string, any>>;
+const participant = (s: Spec) => s.components!.schemas!.realtimekit_Participant;
+const success = (s: Spec) => s.components!.responses!.realtimekit_GetParticipant;
+const envelope = (s: Spec) => success(s).content["application/json"].schema;
+/** Adds a query parameter `limit` with this schema (and these other keys). */
+const addLimit =
+  (schema: object, extra: object = {}) =>
+  (s: Spec) =>
+    parameters(s).push({ in: "query", name: "limit", schema: structuredClone(schema), ...structuredClone(extra) });
+const limit = (s: Spec) => parameters(s).find((p) => p.name === "limit")!;
+
+/** getMeetingParticipant in a base and a head made from the committed spec: `given` on both, `edit` on the head. */
+function pair(edit: Edit, given?: Edit, id = "get_meeting_participant") {
+  const [base, head]: Spec[] = [JSON.parse(SPEC_TEXT), JSON.parse(SPEC_TEXT)];
+  given?.(base);
+  given?.(head);
+  edit(head);
+  const find = (s: Spec) => findOperations(s, [id]).get(id)!;
+  return pairOperation({ base, head }, find(base), find(head));
+}
+
+type Spelling = { name: string; given?: Edit; edit: Edit };
+
+describe("compareUnclassified", () => {
+  // The same call written another way: nothing a rule missed.
+  const sameCall: Spelling[] = [
+    { name: "readOnly: false written out", edit: (s) => (participant(s).properties.id.readOnly = false) },
+    { name: "writeOnly: false written out", edit: (s) => (participant(s).properties.id.writeOnly = false) },
+    { name: "deprecated: false on a schema", edit: (s) => (participant(s).properties.id.deprecated = false) },
+    { name: "uniqueItems: false written out", edit: (s) => (participant(s).uniqueItems = false) },
+    { name: "allowEmptyValue: false written out", edit: (s) => (parameters(s)[3]!.allowEmptyValue = false) },
+    { name: "allowReserved: false written out", edit: (s) => (parameters(s)[3]!.allowReserved = false) },
+    { name: "minLength: 0", edit: (s) => (participant(s).properties.id.minLength = 0) },
+    { name: "minItems: 0", edit: (s) => (participant(s).minItems = 0) },
+    { name: "minProperties: 0", edit: (s) => (participant(s).minProperties = 0) },
+    {
+      name: "exclusive bounds in OpenAPI 3.1's spelling instead of 3.0's",
+      given: addLimit({ type: "integer", minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: true }),
+      edit: (s) => (limit(s).schema = { type: "integer", exclusiveMinimum: 1, exclusiveMaximum: 9 }),
+    },
+    {
+      name: "exclusiveMinimum and exclusiveMaximum: false written out",
+      given: addLimit({ type: "integer", minimum: 1, maximum: 9 }),
+      edit: (s) => Object.assign(limit(s).schema, { exclusiveMinimum: false, exclusiveMaximum: false }),
+    },
+    {
+      name: "a query parameter's default style and explode written out, and required: false",
+      given: addLimit({ type: "integer" }),
+      edit: (s) => Object.assign(limit(s), { style: "form", explode: true, required: false }),
+    },
+    {
+      name: "a path parameter's default style and explode written out",
+      edit: (s) => Object.assign(parameters(s)[3]!, { style: "simple", explode: false }),
+    },
+    {
+      name: "a cookie parameter's default style written out",
+      given: addLimit({ type: "integer" }, { in: "cookie" }),
+      edit: (s) => Object.assign(limit(s), { style: "form", explode: true }),
+    },
+    {
+      name: "enum, required and type lists in another order",
+      given: (s) => (participant(s).properties.id.enum = ["a", "b"]),
+      edit: (s) => {
+        participant(s).properties.id.enum = ["b", "a"];
+        participant(s).required.reverse();
+      },
+    },
+    {
+      name: "nullable: true spelled as a null type",
+      edit: (s) => {
+        const name = participant(s).properties.name;
+        delete name.nullable;
+        name.type = ["null", "string"];
+      },
+    },
+    {
+      name: "a schema wrapped in an allOf of one",
+      edit: (s) => (participant(s).properties.id = { allOf: [participant(s).properties.id] }),
+    },
+    {
+      name: "a response $ref replaced by what it names",
+      edit: (s) => (get(s).responses[200] = structuredClone(success(s))),
+    },
+    {
+      name: "documentation added deep down",
+      edit: (s) => Object.assign(participant(s).properties.id, { example: "x", title: "Id", "x-note": 1 }),
+    },
+    {
+      name: "a schema that refers to itself, the same on both sides",
+      given: (s) => (participant(s).properties.self = { $ref: `#${PARTICIPANT}` }),
+      edit: () => {},
+    },
+  ];
+  // Different calls, whatever rule should have said so.
+  const otherCall: Spelling[] = [
+    { name: "a discriminator", edit: (s) => (envelope(s).discriminator = { propertyName: "success" }) },
+    { name: "readOnly: true", edit: (s) => (participant(s).properties.id.readOnly = true) },
+    { name: "minLength: 1", edit: (s) => (participant(s).properties.id.minLength = 1) },
+    { name: "an enum value more", edit: (s) => (participant(s).properties.id.enum = ["a"]) },
+    {
+      name: "an inclusive bound made exclusive",
+      given: addLimit({ type: "integer", minimum: 1 }),
+      edit: (s) => (limit(s).schema.exclusiveMinimum = true),
+    },
+    {
+      name: "an upper bound made exclusive",
+      given: addLimit({ type: "integer", maximum: 9 }),
+      edit: (s) => (limit(s).schema.exclusiveMaximum = true),
+    },
+    {
+      name: "a query parameter no longer exploded",
+      given: addLimit({ type: "array", items: { type: "integer" } }),
+      edit: (s) => (limit(s).explode = false),
+    },
+    { name: "a path parameter exploded", edit: (s) => (parameters(s)[3]!.explode = true) },
+    {
+      name: "a query parameter made required",
+      given: addLimit({ type: "integer" }),
+      edit: (s) => (limit(s).required = true),
+    },
+    {
+      name: "a field named like a documentation keyword changed type",
+      given: (s) => (participant(s).properties.description = { type: "string" }),
+      edit: (s) => (participant(s).properties.description.type = "integer"),
+    },
+    {
+      name: "a response header named x-… changed type",
+      given: (s) => (success(s).headers = { "x-limit": { schema: { type: "integer" } } }),
+      edit: (s) => (success(s).headers["x-limit"].schema.type = "string"),
+    },
+    {
+      name: "a discriminator mapping entry named like a documentation keyword",
+      given: (s) => (envelope(s).discriminator = { propertyName: "success", mapping: { title: "#/a" } }),
+      edit: (s) => (envelope(s).discriminator.mapping.title = "#/b"),
+    },
+    {
+      name: "a schema that refers to itself, changed",
+      given: (s) => (participant(s).properties.self = { $ref: `#${PARTICIPANT}` }),
+      edit: (s) => (participant(s).properties.id.format = "email"),
+    },
+    { name: "another scope", edit: (s) => (get(s).security = [{ api_token: ["read"] }]) },
+    {
+      name: "the scheme a requirement names sends credentials differently",
+      edit: (s) => (s.components!.securitySchemes!.api_token.scheme = "basic"),
+    },
+    { name: "another default server", edit: (s) => (s.servers![0]!.url = "https://example.com") },
+    { name: "a callback", edit: (s) => (get(s).callbacks = { done: {} }) },
+  ];
+  const unclassified = [
+    change(
+      "major",
+      "unclassified-change",
+      OPERATION,
+      "get_meeting_participant: changed in a way no rule classifies; judge it by hand (treated as breaking to be safe)",
+    ),
+  ];
+
+  it.each(sameCall)("finds nothing when only the spelling changed: $name", ({ given, edit }) => {
+    expect(compareUnclassified(pair(edit, given), [])).toEqual([]);
+  });
+
+  it.each(otherCall)("reports what no rule classified: $name", ({ given, edit }) => {
+    expect(compareUnclassified(pair(edit, given), [])).toEqual(unclassified);
+  });
+
+  it("compares scopes as sets", () => {
+    const given = (s: Spec) => (get(s).security = [{ api_token: ["read", "write"] }]);
+    expect(
+      compareUnclassified(
+        pair((s) => get(s).security[0].api_token.reverse(), given),
+        [],
+      ),
+    ).toEqual([]);
+  });
+
+  it("stays quiet when a rule found more than documentation, and speaks when the rules found only that", () => {
+    const changed = pair((s) => (envelope(s).discriminator = { propertyName: "success" }));
+    const at = (level: "patch" | "minor" | "major") => change(level, "some-kind", OPERATION, "found");
+    expect(compareUnclassified(changed, [at("minor")])).toEqual([]);
+    expect(compareUnclassified(changed, [at("major"), at("patch")])).toEqual([]);
+    expect(compareUnclassified(changed, [at("patch")])).toEqual(unclassified);
+  });
+});
+
+describe("compareDocs", () => {
+  type Row = Spelling & { changes: Array<[string, string, string, string]> };
+  const rows: Row[] = [
+    {
+      name: "external docs added",
+      edit: (s) => (get(s).externalDocs = { url: "https://example.com" }),
+      changes: [
+        ["patch", "external-docs-changed", `${OPERATION}/externalDocs`, "get_meeting_participant: externalDocs added"],
+      ],
+    },
+    {
+      name: "a description removed",
+      edit: (s) => delete get(s).description,
+      changes: [
+        ["patch", "description-changed", `${OPERATION}/description`, "get_meeting_participant: description removed"],
+      ],
+    },
+    {
+      name: "examples on a parameter",
+      edit: (s) => (parameters(s)[3]!.examples = { one: { value: "p1" } }),
+      changes: [
+        ["patch", "example-changed", `${OPERATION}/parameters/3/examples`, "get_meeting_participant: examples added"],
+      ],
+    },
+    {
+      name: "a description too long to print whole",
+      edit: (s) => (get(s).summary = "word ".repeat(20).trim()),
+      changes: [
+        [
+          "patch",
+          "summary-changed",
+          `${OPERATION}/summary`,
+          `get_meeting_participant: summary changed from "Fetch a participant's detail" to "${"word ".repeat(11)}w…`,
+        ],
+      ],
+    },
+    {
+      name: "no longer deprecated",
+      given: (s) => (get(s).deprecated = true),
+      edit: (s) => delete get(s).deprecated,
+      changes: [
+        ["minor", "deprecation-changed", `${OPERATION}/deprecated`, "get_meeting_participant: no longer deprecated"],
+      ],
+    },
+    { name: "deprecated: false written out", edit: (s) => (get(s).deprecated = false), changes: [] },
+    {
+      name: "tags in another order",
+      given: (s) => get(s).tags.push("Participants"),
+      edit: (s) => get(s).tags.reverse(),
+      changes: [],
+    },
+    {
+      name: "a tag more",
+      edit: (s) => get(s).tags.push("Participants"),
+      changes: [["patch", "tags-changed", `${OPERATION}/tags`, "get_meeting_participant: tags changed"]],
+    },
+    {
+      name: "parameters in another order, one described differently",
+      edit: (s) => {
+        parameters(s).reverse();
+        parameters(s)[0]!.description = "The participant.";
+      },
+      changes: [
+        [
+          "patch",
+          "description-changed",
+          `${OPERATION}/parameters/0/description`,
+          'get_meeting_participant: description changed from "ID of the participant. You can fetch the participant ID … to "The participant."',
+        ],
+      ],
+    },
+    {
+      name: "a field named description, described differently",
+      given: (s) => (participant(s).properties.description = { type: "string", description: "a" }),
+      edit: (s) => (participant(s).properties.description.description = "b"),
+      changes: [
+        [
+          "patch",
+          "description-changed",
+          `${PARTICIPANT}/properties/description/description`,
+          'get_meeting_participant: description changed from "a" to "b"',
+        ],
+      ],
+    },
+    {
+      name: "a field only the head has is not walked",
+      edit: (s) => (participant(s).properties.role = { type: "string", description: "new" }),
+      changes: [],
+    },
+    {
+      name: "a response header named x-…, described differently",
+      given: (s) => (success(s).headers = { "x-limit": { description: "a", schema: { type: "integer" } } }),
+      edit: (s) => (success(s).headers["x-limit"].description = "b"),
+      changes: [
+        [
+          "patch",
+          "description-changed",
+          `${SUCCESS}/headers/x-limit/description`,
+          'get_meeting_participant: description changed from "a" to "b"',
+        ],
+      ],
+    },
+  ];
+
+  it.each(rows)("$name", ({ given, edit, changes }) => {
+    const found = compareDocs(pair(edit, given));
+    expect(found.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
+  });
+});
+
+describe("compareOperation", () => {
+  const SERVER = "https://api.cloudflare.com/client/v4";
+  const rows: Array<Spelling & { changes: Array<[string, string, string, string]> }> = [
+    {
+      name: "moved to another path",
+      edit: (s) => {
+        s.paths["/participants/{participant_id}"] = { get: get(s) };
+        delete s.paths[PATH]!.get;
+      },
+      changes: [
+        [
+          "major",
+          "path-changed",
+          "/paths/~1participants~1{participant_id}/get",
+          `get_meeting_participant: path changed from ${PATH} to /participants/{participant_id}`,
+        ],
+      ],
+    },
+    {
+      name: "called with another HTTP method",
+      edit: (s) => {
+        s.paths[PATH]!.post = get(s);
+        delete s.paths[PATH]!.get;
+      },
+      changes: [
+        [
+          "major",
+          "method-changed",
+          OPERATION.replace(/get$/, "post"),
+          "get_meeting_participant: method changed from GET to POST",
+        ],
+      ],
+    },
+    {
+      name: "no client method named any more",
+      edit: (s) => delete get(s)["x-client-method"],
+      changes: [
+        [
+          "major",
+          "method-renamed",
+          `${OPERATION}/x-client-method`,
+          "get_meeting_participant: client method renamed from getMeetingParticipant() to none()",
+        ],
+      ],
+    },
+    {
+      name: "the only other server dropped",
+      given: (s) => s.servers!.push({ url: "https://backup.example.com" }),
+      edit: (s) => s.servers!.pop(),
+      changes: [["patch", "servers-changed", "/servers", "get_meeting_participant: other servers listed: none"]],
+    },
+    {
+      name: "servers of its own, the same default first",
+      edit: (s) => (get(s).servers = [{ url: SERVER }, { url: "https://b.example.com" }]),
+      changes: [
+        [
+          "patch",
+          "servers-changed",
+          `${OPERATION}/servers`,
+          "get_meeting_participant: other servers listed: https://b.example.com",
+        ],
+      ],
+    },
+    {
+      name: "no servers at all: OpenAPI's default, /",
+      edit: (s) => delete s.servers,
+      changes: [
+        ["major", "server-changed", OPERATION, `get_meeting_participant: default server changed from ${SERVER} to /`],
+      ],
+    },
+    {
+      name: "a server URL's variable replaced by its default",
+      edit: (s) =>
+        (s.servers = [
+          { url: "https://api.cloudflare.com/client/{version}", variables: { version: { default: "v4" } } },
+        ]),
+      changes: [],
+    },
+    {
+      name: "success answered with 201 instead of 200",
+      edit: (s) => {
+        get(s).responses[201] = get(s).responses[200];
+        delete get(s).responses[200];
+      },
+      changes: [
+        [
+          "major",
+          "success-status-changed",
+          `${OPERATION}/responses/201`,
+          "get_meeting_participant: success status changed from 200 to 201",
+        ],
+      ],
+    },
+    {
+      name: "a status added and one dropped",
+      edit: (s) => {
+        get(s).responses[409] = get(s).responses[404];
+        delete get(s).responses[404];
+      },
+      changes: [
+        [
+          "minor",
+          "response-status-added",
+          `${OPERATION}/responses/409`,
+          "get_meeting_participant: documents a new response status 409",
+        ],
+        [
+          "major",
+          "response-status-removed",
+          `${OPERATION}/responses/404`,
+          "get_meeting_participant: response status 404 is no longer documented",
+        ],
+      ],
+    },
+    {
+      name: "a parameter sent as JSON content",
+      edit: (s) => {
+        const participantId = parameters(s)[3]!;
+        participantId.content = { "application/json": { schema: participantId.schema } };
+        delete participantId.schema;
+      },
+      changes: [
+        [
+          "major",
+          "parameter-serialization-changed",
+          `${OPERATION}/parameters/3`,
+          "get_meeting_participant: parameter path:participant_id is serialised differently (style=simple explode=false allowReserved=false allowEmptyValue=false content=schema → style=simple explode=false allowReserved=false allowEmptyValue=false content=application/json)",
+        ],
+      ],
+    },
+    {
+      name: "a query parameter's reserved characters and empty value allowed",
+      given: addLimit({ type: "string" }),
+      edit: (s) => Object.assign(limit(s), { allowReserved: true, allowEmptyValue: true }),
+      changes: [
+        [
+          "major",
+          "parameter-serialization-changed",
+          `${OPERATION}/parameters/4`,
+          "get_meeting_participant: parameter query:limit is serialised differently (style=form explode=true allowReserved=false allowEmptyValue=false content=schema → style=form explode=true allowReserved=true allowEmptyValue=true content=schema)",
+        ],
+      ],
+    },
+  ];
+
+  it.each(rows)("$name", ({ given, edit, changes }) => {
+    const { base, head } = pair(edit, given);
+    const found = compareOperation(base, head);
+    expect(found.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
+  });
+});
+
+describe("compareSecurity", () => {
+  const requiring =
+    (...alternatives: Array<Record<string, string[]>>) =>
+    (s: Spec) =>
+      (get(s).security = alternatives);
+  const rows: Array<Spelling & { changes: Array<[string, string, string, string]> }> = [
+    {
+      name: "a scope more",
+      given: requiring({ api_token: ["read"] }),
+      edit: requiring({ api_token: ["read", "write"] }),
+      changes: [
+        [
+          "major",
+          "security-requirement-added",
+          `${OPERATION}/security`,
+          "get_meeting_participant: callers authorised by api_token(read) are no longer accepted (now api_token(read, write))",
+        ],
+      ],
+    },
+    {
+      name: "a scope fewer",
+      given: requiring({ api_token: ["read", "write"] }),
+      edit: requiring({ api_token: ["read"] }),
+      changes: [
+        [
+          "minor",
+          "security-requirement-relaxed",
+          `${OPERATION}/security`,
+          "get_meeting_participant: also accepts api_token(read)",
+        ],
+      ],
+    },
+    {
+      name: "a second scheme needed beside the first",
+      edit: requiring({ api_token: [], api_key: [] }),
+      changes: [
+        [
+          "major",
+          "security-requirement-added",
+          `${OPERATION}/security`,
+          "get_meeting_participant: callers authorised by api_token are no longer accepted (now api_token + api_key)",
+        ],
+      ],
+    },
+    {
+      name: "no credentials needed any more",
+      edit: requiring(),
+      changes: [
+        [
+          "minor",
+          "security-requirement-relaxed",
+          `${OPERATION}/security`,
+          "get_meeting_participant: also accepts no credentials",
+        ],
+      ],
+    },
+    {
+      name: "a scheme only the head uses is not compared",
+      edit: (s) => {
+        get(s).security = [{ api_token: [] }, { api_key: [] }];
+        s.components!.securitySchemes!.api_key = { type: "apiKey", in: "header", name: "X-Key" };
+      },
+      changes: [
+        [
+          "minor",
+          "security-requirement-relaxed",
+          `${OPERATION}/security`,
+          "get_meeting_participant: also accepts api_key",
+        ],
+      ],
+    },
+    {
+      name: "a scheme no document defines is left to the linter",
+      given: requiring({ api_token: [], nowhere: [] }),
+      edit: (s) => (s.components!.securitySchemes!.api_token.description = "changed"),
+      changes: [
+        [
+          "patch",
+          "description-changed",
+          "/components/securitySchemes/api_token/description",
+          "security scheme api_token: description changed",
+        ],
+      ],
+    },
+  ];
+
+  it.each(rows)("$name", ({ given, edit, changes }) => {
+    const found = compareSecurity(pair(edit, given));
+    expect(found.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
+  });
+});
+
+describe("formatDiff", () => {
+  it("counts the changes and lines each one up under its level", () => {
+    const changes = [
+      change("major", "path-changed", "/a", "first"),
+      change("minor", "response-status-added", "/b", "second"),
+    ];
+    expect(formatDiff({ bump: "major", changes })).toBe(
+      [
+        "bump: major (2 changes)",
+        "  major  path-changed  /a",
+        "         first",
+        "  minor  response-status-added  /b",
+        "         second",
+      ].join("\n"),
+    );
+    expect(formatDiff({ bump: "none", changes: [] })).toBe("bump: none (the published operations did not change)");
+  });
+});
+
+describe("compareConstraints", () => {
+  const LIMIT = `${OPERATION}/parameters/4/schema`;
+  const REQUEST = { major: "requests that were valid may now be rejected", minor: "more requests are accepted" };
+  const RESPONSE = {
+    major: "responses may now hold values that were impossible",
+    minor: "responses are more constrained",
+  };
+  const limitSchema = (s: Spec) => limit(s).schema;
+  const set = (values: object) => (s: Spec) => Object.assign(limitSchema(s), values);
+  const rows: Array<Spelling & { changes: Array<[string, string, string, string]> }> = [
+    {
+      name: "maxItems lowered",
+      given: addLimit({ type: "array", items: { type: "string" }, maxItems: 5 }),
+      edit: set({ maxItems: 3 }),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${LIMIT}/maxItems`,
+          `get_meeting_participant: maxItems 5 → 3: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "minItems lowered and maxProperties raised",
+      given: addLimit({ type: "array", items: { type: "object", maxProperties: 2 }, minItems: 2 }),
+      edit: (s) => {
+        limitSchema(s).minItems = 1;
+        limitSchema(s).items.maxProperties = 4;
+      },
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/minItems`,
+          `get_meeting_participant: minItems 2 → 1: ${REQUEST.minor}`,
+        ],
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/items/maxProperties`,
+          `get_meeting_participant: maxProperties 2 → 4: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "minProperties raised below additionalProperties",
+      given: addLimit({ type: "object", additionalProperties: { type: "object", minProperties: 1 } }),
+      edit: (s) => (limitSchema(s).additionalProperties.minProperties = 2),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${LIMIT}/additionalProperties/minProperties`,
+          `get_meeting_participant: minProperties 1 → 2: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "limits that allow everything written out",
+      given: addLimit({ type: "array", items: { type: "string" } }),
+      edit: set({ minItems: 0, minLength: 0, minProperties: 0, uniqueItems: false }),
+      changes: [],
+    },
+    {
+      name: "items made unique",
+      given: addLimit({ type: "array", items: { type: "string" } }),
+      edit: set({ uniqueItems: true }),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${LIMIT}/uniqueItems`,
+          `get_meeting_participant: uniqueItems none → true: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "multipleOf made a multiple of itself",
+      given: addLimit({ type: "integer", multipleOf: 2 }),
+      edit: set({ multipleOf: 4 }),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${LIMIT}/multipleOf`,
+          `get_meeting_participant: multipleOf 2 → 4: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "multipleOf made a divisor of itself",
+      given: addLimit({ type: "integer", multipleOf: 4 }),
+      edit: set({ multipleOf: 2 }),
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/multipleOf`,
+          `get_meeting_participant: multipleOf 4 → 2: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "multipleOf neither",
+      given: addLimit({ type: "integer", multipleOf: 2 }),
+      edit: set({ multipleOf: 3 }),
+      changes: [
+        [
+          "major",
+          "request-constraint-changed",
+          `${LIMIT}/multipleOf`,
+          `get_meeting_participant: multipleOf 2 → 3: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "OpenAPI 3.1: of an inclusive and an exclusive minimum at the same number, the exclusive one dropped",
+      given: addLimit({ type: "integer", minimum: 1, exclusiveMinimum: 1 }),
+      edit: (s) => delete limitSchema(s).exclusiveMinimum,
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/minimum`,
+          `get_meeting_participant: minimum > 1 → >= 1: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "OpenAPI 3.1: an exclusive minimum below the inclusive one moved, still below",
+      given: addLimit({ type: "integer", minimum: 5, exclusiveMinimum: 1 }),
+      edit: set({ exclusiveMinimum: 3 }),
+      changes: [],
+    },
+    {
+      name: "OpenAPI 3.1: an exclusive maximum below the inclusive one raised above it",
+      given: addLimit({ type: "integer", maximum: 9, exclusiveMaximum: 5 }),
+      edit: set({ exclusiveMaximum: 20 }),
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/maximum`,
+          `get_meeting_participant: maximum < 5 → <= 9: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "a minimum removed",
+      given: addLimit({ type: "integer", minimum: 1 }),
+      edit: (s) => delete limitSchema(s).minimum,
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/minimum`,
+          `get_meeting_participant: minimum >= 1 → none: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "integer became number",
+      given: addLimit({ type: "integer" }),
+      edit: set({ type: "number" }),
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/type`,
+          `get_meeting_participant: type integer → number: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "string became integer: the types see that",
+      given: addLimit({ type: "string" }),
+      edit: set({ type: "integer" }),
+      changes: [],
+    },
+    {
+      name: "a bound removed where the head's schema is another component: reported where it was",
+      given: addLimit({ type: "string", maxLength: 5 }),
+      edit: (s) => {
+        s.components!.schemas!.Limit = { type: "string" };
+        limit(s).schema = { $ref: "#/components/schemas/Limit" };
+      },
+      changes: [
+        [
+          "minor",
+          "request-constraint-loosened",
+          `${LIMIT}/maxLength`,
+          `get_meeting_participant: maxLength 5 → none: ${REQUEST.minor}`,
+        ],
+      ],
+    },
+    {
+      name: "a bound added where the head's schema is another component: reported there",
+      given: addLimit({ type: "string" }),
+      edit: (s) => {
+        s.components!.schemas!.Limit = { type: "string", maxLength: 5 };
+        limit(s).schema = { $ref: "#/components/schemas/Limit" };
+      },
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          "/components/schemas/Limit/maxLength",
+          `get_meeting_participant: maxLength none → 5: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "below not, allOf, anyOf, oneOf and prefixItems",
+      given: addLimit({
+        not: { type: "string", maxLength: 1 },
+        allOf: [{ type: "string", maxLength: 1 }],
+        anyOf: [{}, { type: "string", maxLength: 1 }],
+        oneOf: [{ type: "string", maxLength: 1 }],
+        prefixItems: [{ type: "string", maxLength: 1 }],
+      }),
+      edit: (s) => {
+        const schema = limitSchema(s);
+        for (const part of [schema.not, schema.allOf[0], schema.anyOf[1], schema.oneOf[0], schema.prefixItems[0]])
+          part.maxLength = 2;
+      },
+      changes: ["not", "allOf/0", "anyOf/1", "oneOf/0", "prefixItems/0"].map((at) => [
+        "minor",
+        "request-constraint-loosened",
+        `${LIMIT}/${at}/maxLength`,
+        `get_meeting_participant: maxLength 1 → 2: ${REQUEST.minor}`,
+      ]),
+    },
+    {
+      name: "a parameter whose schema is under a media type",
+      given: addLimit(undefined as never, {
+        content: { "application/json": { schema: { type: "string", maxLength: 5 } } },
+      }),
+      edit: (s) => (limit(s).content["application/json"].schema.maxLength = 3),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${OPERATION}/parameters/4/content/application~1json/schema/maxLength`,
+          `get_meeting_participant: maxLength 5 → 3: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "a response header's bound tightened and a response field's loosened",
+      given: (s) => (success(s).headers = { "x-limit": { schema: { type: "integer", maximum: 9 } } }),
+      edit: (s) => {
+        success(s).headers["x-limit"].schema.maximum = 5;
+        delete participant(s).properties.id.format;
+      },
+      changes: [
+        [
+          "major",
+          "response-constraint-loosened",
+          `${PARTICIPANT}/properties/id/format`,
+          `get_meeting_participant: format "uuid" → none: ${RESPONSE.major}`,
+        ],
+        [
+          "minor",
+          "response-constraint-narrowed",
+          `${SUCCESS}/headers/x-limit/schema/maximum`,
+          `get_meeting_participant: maximum <= 9 → <= 5: ${RESPONSE.minor}`,
+        ],
+      ],
+    },
+  ];
+
+  it.each(rows)("$name", ({ given, edit, changes }) => {
+    const found = compareConstraints(pair(edit, given));
+    expect(found.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
+  });
+});
