@@ -48,6 +48,29 @@ export type SpecOperation = {
 
 export const loadSpec = (file = SPEC_FILE): Spec => JSON.parse(readFileSync(file, "utf8"));
 
+/**
+ * Keys whose value maps names (property names, media types, statuses, header names …) to what they name. A walk
+ * over a document steps into each entry by its name and never reads a name as a keyword: a property called
+ * `description` is a property, not documentation.
+ */
+export const NAMED_ENTRIES = new Set([
+  "properties",
+  "patternProperties",
+  "headers",
+  "content",
+  "encoding",
+  "links",
+  "callbacks",
+  "variables",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "mapping",
+  "responses",
+]);
+/** Lower bounds on a length or a count; 0 is no bound at all. */
+export const LOWER_BOUNDS = ["minLength", "minItems", "minProperties"];
+
 /** A node of a document, with the JSON pointer (RFC 6901) of where it really is, after following `$ref`s. */
 export type Located = { node: any; pointer: string };
 

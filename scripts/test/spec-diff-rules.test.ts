@@ -10,7 +10,7 @@ import { compareOperation } from "../lib/spec-diff/compare-operations.ts";
 import { compareSecurity } from "../lib/spec-diff/compare-security.ts";
 import { compareUnclassified } from "../lib/spec-diff/compare-unclassified.ts";
 import { formatDiff } from "../lib/spec-diff/format.ts";
-import { findOperations, pairOperation } from "../lib/spec-diff/operations.ts";
+import { findOperations, pairOperation, publishedOperationIds } from "../lib/spec-diff/operations.ts";
 
 type Spec = OpenApiDocument;
 type Edit = (s: Spec) => unknown;
@@ -19,7 +19,11 @@ const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}
 const OPERATION = `/paths/${PATH.replaceAll("/", "~1")}/get`;
 const PARTICIPANT = "/components/schemas/realtimekit_Participant";
 const SUCCESS = "/components/responses/realtimekit_GetParticipant";
+const EDIT_FIELDS =
+  "/components/requestBodies/realtimekit_EditParticipantBody/content/application~1json/schema/properties";
 const get = (s: Spec) => s.paths[PATH]!.get;
+const editFields = (s: Spec) =>
+  s.components!.requestBodies!.realtimekit_EditParticipantBody.content["application/json"].schema.properties;
 const parameters = (s: Spec) => get(s).parameters as Array<Record<string, any>>;
 const participant = (s: Spec) => s.components!.schemas!.realtimekit_Participant;
 const success = (s: Spec) => s.components!.responses!.realtimekit_GetParticipant;
@@ -294,6 +298,90 @@ describe("compareDocs", () => {
       changes: [],
     },
     {
+      name: "tags in another order, the base's not sorted",
+      given: (s) => get(s).tags.push("A-tag"),
+      edit: (s) => get(s).tags.reverse(),
+      changes: [],
+    },
+    {
+      name: "no tags on either side",
+      given: (s) => delete get(s).tags,
+      edit: (s) => (get(s).summary = "Get a participant"),
+      changes: [
+        [
+          "patch",
+          "summary-changed",
+          `${OPERATION}/summary`,
+          `get_meeting_participant: summary changed from "Fetch a participant's detail" to "Get a participant"`,
+        ],
+      ],
+    },
+    {
+      name: "a description removed where the head's schema is another component: reported where it was",
+      given: (s) => (parameters(s)[3]!.schema.description = "An ID."),
+      edit: (s) => {
+        s.components!.schemas!.ParticipantId = { type: "string" };
+        parameters(s)[3]!.schema = { $ref: "#/components/schemas/ParticipantId" };
+      },
+      changes: [
+        [
+          "patch",
+          "description-changed",
+          `${OPERATION}/parameters/3/schema/description`,
+          "get_meeting_participant: description removed",
+        ],
+      ],
+    },
+    {
+      name: "a text of exactly 60 characters is printed whole",
+      edit: (s) => (get(s).summary = "x".repeat(58)),
+      changes: [
+        [
+          "patch",
+          "summary-changed",
+          `${OPERATION}/summary`,
+          `get_meeting_participant: summary changed from "Fetch a participant's detail" to "${"x".repeat(58)}"`,
+        ],
+      ],
+    },
+    {
+      name: "a null value is nothing to walk into",
+      given: (s) => (envelope(s).properties.success.format = null),
+      edit: () => {},
+      changes: [],
+    },
+    {
+      name: "enum and const values are data, even objects with a title",
+      given: (s) => Object.assign(participant(s).properties.id, { enum: [{ title: "a" }], const: { title: "a" } }),
+      edit: (s) => Object.assign(participant(s).properties.id, { enum: [{ title: "b" }], const: { title: "b" } }),
+      changes: [],
+    },
+    {
+      name: "a security scheme named default is not a default",
+      given: (s) => (get(s).security = [{ default: [] }]),
+      edit: (s) => (get(s).security = [{ default: ["read"] }]),
+      changes: [],
+    },
+    {
+      name: "a server variable's default is the URL, not documentation",
+      given: (s) =>
+        (get(s).servers = [{ url: "https://{region}.example.com", variables: { region: { default: "eu" } } }]),
+      edit: (s) => (get(s).servers[0].variables.region.default = "us"),
+      changes: [],
+    },
+    {
+      name: "headers the head no longer has",
+      given: (s) => (success(s).headers = { "x-limit": { description: "a", schema: { type: "integer" } } }),
+      edit: (s) => delete success(s).headers,
+      changes: [],
+    },
+    {
+      name: "a discriminator mapping entry named title is not a title",
+      given: (s) => (envelope(s).discriminator = { propertyName: "success", mapping: { title: "#/a" } }),
+      edit: (s) => (envelope(s).discriminator.mapping.title = "#/b"),
+      changes: [],
+    },
+    {
       name: "a response header named x-…, described differently",
       given: (s) => (success(s).headers = { "x-limit": { description: "a", schema: { type: "integer" } } }),
       edit: (s) => (success(s).headers["x-limit"].description = "b"),
@@ -393,6 +481,57 @@ describe("compareOperation", () => {
       changes: [],
     },
     {
+      name: "servers of its path item",
+      edit: (s) => (s.paths[PATH]!.servers = [{ url: SERVER }, { url: "https://b.example.com" }]),
+      changes: [
+        [
+          "patch",
+          "servers-changed",
+          `/paths/${PATH.replaceAll("/", "~1")}/servers`,
+          "get_meeting_participant: other servers listed: https://b.example.com",
+        ],
+      ],
+    },
+    {
+      name: "a server URL with a variable it does not define",
+      edit: (s) => (s.servers = [{ url: "https://{region}.example.com" }]),
+      changes: [
+        [
+          "major",
+          "server-changed",
+          "/servers",
+          `get_meeting_participant: default server changed from ${SERVER} to https://{region}.example.com`,
+        ],
+      ],
+    },
+    {
+      name: "a header parameter's name in other letter case is the same parameter",
+      given: (s) =>
+        parameters(s).push({ in: "header", name: "X-Trace", schema: { type: "array", items: { type: "string" } } }),
+      edit: (s) => Object.assign(parameters(s)[4]!, { name: "x-trace", explode: true }),
+      changes: [
+        [
+          "major",
+          "parameter-serialization-changed",
+          `${OPERATION}/parameters/4`,
+          "get_meeting_participant: parameter header:x-trace is serialised differently (style=simple explode=false allowReserved=false allowEmptyValue=false content=schema → style=simple explode=true allowReserved=false allowEmptyValue=false content=schema)",
+        ],
+      ],
+    },
+    {
+      name: "a query parameter's name keeps its letter case",
+      given: (s) => parameters(s).push({ in: "query", name: "Limit", schema: { type: "string" } }),
+      edit: (s) => (parameters(s)[4]!.allowReserved = true),
+      changes: [
+        [
+          "major",
+          "parameter-serialization-changed",
+          `${OPERATION}/parameters/4`,
+          "get_meeting_participant: parameter query:Limit is serialised differently (style=form explode=true allowReserved=false allowEmptyValue=false content=schema → style=form explode=true allowReserved=true allowEmptyValue=false content=schema)",
+        ],
+      ],
+    },
+    {
       name: "success answered with 201 instead of 200",
       edit: (s) => {
         get(s).responses[201] = get(s).responses[200];
@@ -484,6 +623,12 @@ describe("compareSecurity", () => {
           "get_meeting_participant: callers authorised by api_token(read) are no longer accepted (now api_token(read, write))",
         ],
       ],
+    },
+    {
+      name: "no security anywhere, before or after",
+      given: (s) => delete get(s).security,
+      edit: (s) => (get(s).summary = "Get a participant"),
+      changes: [],
     },
     {
       name: "a scope fewer",
@@ -586,7 +731,7 @@ describe("compareConstraints", () => {
   };
   const limitSchema = (s: Spec) => limit(s).schema;
   const set = (values: object) => (s: Spec) => Object.assign(limitSchema(s), values);
-  const rows: Array<Spelling & { changes: Array<[string, string, string, string]> }> = [
+  const rows: Array<Spelling & { changes: Array<[string, string, string, string]>; id?: string }> = [
     {
       name: "maxItems lowered",
       given: addLimit({ type: "array", items: { type: "string" }, maxItems: 5 }),
@@ -826,6 +971,43 @@ describe("compareConstraints", () => {
       ],
     },
     {
+      name: "a request body field's bound",
+      edit: (s) => (editFields(s).name.maxLength = 5),
+      id: "edit_participant",
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${EDIT_FIELDS}/name/maxLength`,
+          `edit_participant: maxLength none → 5: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "integer or number became number: no integer before either",
+      given: addLimit({ type: ["integer", "number"] }),
+      edit: set({ type: "number" }),
+      changes: [],
+    },
+    {
+      name: "a null where a schema could be",
+      given: addLimit({ type: "array", items: null }),
+      edit: set({ maxItems: 3 }),
+      changes: [
+        [
+          "major",
+          "request-constraint-narrowed",
+          `${LIMIT}/maxItems`,
+          `get_meeting_participant: maxItems none → 3: ${REQUEST.major}`,
+        ],
+      ],
+    },
+    {
+      name: "no success answer any more: nothing to pair it with",
+      edit: (s) => delete get(s).responses[200],
+      changes: [],
+    },
+    {
       name: "a response header's bound tightened and a response field's loosened",
       given: (s) => (success(s).headers = { "x-limit": { schema: { type: "integer", maximum: 9 } } }),
       edit: (s) => {
@@ -849,8 +1031,41 @@ describe("compareConstraints", () => {
     },
   ];
 
-  it.each(rows)("$name", ({ given, edit, changes }) => {
-    const found = compareConstraints(pair(edit, given));
+  it.each(rows)("$name", ({ given, edit, changes, id }) => {
+    const found = compareConstraints(pair(edit, given, id));
     expect(found.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
+  });
+});
+
+describe("findOperations", () => {
+  const ID = "get_meeting_participant";
+  const spec = (): Spec => JSON.parse(SPEC_TEXT);
+
+  it("finds only the operations asked for", () => {
+    expect([...findOperations(spec(), [ID]).keys()]).toEqual([ID]);
+  });
+
+  it("refuses an operationId used twice, naming both places", () => {
+    const s = spec();
+    s.paths[PATH]!.put.operationId = ID;
+    expect(() => findOperations(s, [ID])).toThrow(
+      `operationId ${ID} is used twice (${OPERATION}, ${OPERATION.replace(/get$/, "put")})`,
+    );
+  });
+
+  it("takes the lowest 2xx status as the success, then 2XX", () => {
+    const s = spec();
+    const responses = get(s).responses;
+    get(s).responses = { 201: responses[200], 200: responses[200], 404: responses[404] };
+    expect(findOperations(s, [ID]).get(ID)!.successStatus).toBe("200");
+    get(s).responses = { "2XX": responses[200], "4XX": responses[404] };
+    expect(findOperations(s, [ID]).get(ID)!.successStatus).toBe("2XX");
+  });
+
+  it("passes over a path item that is null", () => {
+    const s = spec();
+    s.paths["/nothing"] = null as never;
+    expect(publishedOperationIds(s)).toContain(ID);
+    expect(findOperations(s, [ID]).size).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // but which the server and the client's validator enforce. Whether a change is safe depends on who produces
 // the value: a request constraint may only loosen, a response constraint may only tighten.
 
-import { child, joinPointer, type Located } from "../openapi.ts";
+import { child, joinPointer, LOWER_BOUNDS, type Located } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import type { OperationPair } from "./operations.ts";
 
@@ -10,7 +10,6 @@ type Direction = "request" | "response";
 type Effect = "narrowed" | "loosened" | "changed";
 
 const UPPER_BOUNDS = ["maxLength", "maxItems", "maxProperties"];
-const LOWER_BOUNDS = ["minLength", "minItems", "minProperties"];
 /**
  * A number's bounds, each stated by an inclusive keyword, an exclusive one, or both: compared as one bound per
  * side, whichever spelling states it. `sign` orders them: a larger `sign × limit` is the tighter bound.
@@ -100,7 +99,7 @@ function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
     if (bound) result[inclusive] = bound;
   }
   // Limits that allow everything are no limits.
-  for (const keyword of ["minLength", "minItems", "minProperties"]) if (result[keyword] === 0) delete result[keyword];
+  for (const keyword of LOWER_BOUNDS) if (result[keyword] === 0) delete result[keyword];
   if (result.uniqueItems === false) delete result.uniqueItems;
   // An integer is a number the types cannot tell apart from others: the one type change they do not see.
   const types = typesOf(schema);

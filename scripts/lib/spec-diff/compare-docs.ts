@@ -2,25 +2,11 @@
 // request. Walks both versions of an operation side by side, following `$ref`s, so a description edited in a
 // shared component is reported once, where it is.
 import { canonicalJson } from "../canonical-json.ts";
-import { child, joinPointer, type Located } from "../openapi.ts";
+import { child, joinPointer, type Located, NAMED_ENTRIES } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import type { OperationPair } from "./operations.ts";
 
 const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
-/** Keys whose value is a map from names (property names, media types, header names …) to objects. */
-const MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "headers",
-  "content",
-  "encoding",
-  "links",
-  "callbacks",
-  "variables",
-  "$defs",
-  "definitions",
-  "dependentSchemas",
-]);
 /** Data, or compared by rules of their own: nothing below these is documentation. */
 const NOT_WALKED = new Set([
   "enum",
@@ -63,11 +49,11 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
         // Deprecation is a notice, not a break: semver's convention is a minor release.
         const message = `${head.id}: ${is ? "now deprecated" : "no longer deprecated"}`;
         if (Boolean(was) !== Boolean(is)) changes.push(change("minor", "deprecation-changed", pointer, message));
-      } else if (was === undefined || is === undefined) {
-      } else if (MAPS.has(key) && isObject(was) && isObject(is)) {
-        for (const name of Object.keys(is)) if (name in was) step(before, after, key, name);
-      } else if (Array.isArray(was) && Array.isArray(is)) {
-        for (let index = 0; index < Math.min(was.length, is.length); index++) step(before, after, key, index);
+      } else if (NAMED_ENTRIES.has(key) && isObject(is)) {
+        // A name only the head has is not walked: `step` finds nothing in the base (other rules report it).
+        for (const name of Object.keys(is)) step(before, after, key, name);
+      } else if (Array.isArray(is)) {
+        for (const index of is.keys()) step(before, after, key, index);
       } else {
         step(before, after, key);
       }
@@ -87,7 +73,7 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
 
 function kindOf(key: string): string {
   if (key.startsWith("x-")) return "extension-changed";
-  if (key === "examples" || key === "example") return "example-changed";
+  if (key === "examples") return "example-changed";
   if (key === "externalDocs") return "external-docs-changed";
   return `${key}-changed`;
 }

@@ -3,26 +3,11 @@
 // understood (a new `discriminator`, say) is reported for a person to judge rather than passed as "none".
 import { canonicalJson } from "../canonical-json.ts";
 import type { OpenApiDocument } from "../load-document.ts";
-import { child, documentRoot, type Located } from "../openapi.ts";
+import { child, documentRoot, LOWER_BOUNDS, type Located, NAMED_ENTRIES } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
 
-const MAPS = new Set([
-  "properties",
-  "patternProperties",
-  "headers",
-  "content",
-  "encoding",
-  "links",
-  "callbacks",
-  "variables",
-  "$defs",
-  "definitions",
-  "dependentSchemas",
-  "mapping",
-  "responses",
-]);
 const SETS = ["enum", "required", "type"];
 const FALSE_BY_DEFAULT = ["deprecated", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "allowReserved"];
 /** Compared by rules of their own; their documentation and identity are not the call. */
@@ -87,14 +72,14 @@ function normalise(
   const result: Record<string, any> = {};
   for (const key of Object.keys(node)) {
     if (!isMap && (isDocumentation(key) || key === "$ref")) continue;
-    result[key] = normalise(document, child(document, located, key), path, !isMap && MAPS.has(key));
+    result[key] = normalise(document, child(document, located, key), path, !isMap && NAMED_ENTRIES.has(key));
   }
   if (isMap) return result;
 
   if (result.nullable === true) result.type = [result.type ?? [], "null"].flat();
   delete result.nullable;
   for (const key of FALSE_BY_DEFAULT) if (result[key] === false) delete result[key];
-  for (const key of ["minLength", "minItems", "minProperties"]) if (result[key] === 0) delete result[key];
+  for (const key of LOWER_BOUNDS) if (result[key] === 0) delete result[key];
   for (const [flag, bound] of [
     ["exclusiveMinimum", "minimum"],
     ["exclusiveMaximum", "maximum"],

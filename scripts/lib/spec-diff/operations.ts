@@ -73,7 +73,7 @@ export function fingerprint(document: OpenApiDocument, id: string): string | und
     const { paths: _, components: __, info: ___, tags: ____, externalDocs: _____, ...settings } = document;
     return JSON.stringify({ settings, paths, components });
   } catch {
-    return undefined;
+    // undefined: compared rule by rule
   }
 }
 
