@@ -10,6 +10,7 @@ import { compareOperation } from "../lib/spec-diff/compare-operations.ts";
 import { compareSecurity } from "../lib/spec-diff/compare-security.ts";
 import { compareUnclassified } from "../lib/spec-diff/compare-unclassified.ts";
 import { formatDiff } from "../lib/spec-diff/format.ts";
+import { diffSpecs } from "../lib/spec-diff/index.ts";
 import { findOperations, pairOperation, publishedOperationIds } from "../lib/spec-diff/operations.ts";
 
 type Spec = OpenApiDocument;
@@ -19,11 +20,11 @@ const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}
 const OPERATION = `/paths/${PATH.replaceAll("/", "~1")}/get`;
 const PARTICIPANT = "/components/schemas/realtimekit_Participant";
 const SUCCESS = "/components/responses/realtimekit_GetParticipant";
-const EDIT_FIELDS =
-  "/components/requestBodies/realtimekit_EditParticipantBody/content/application~1json/schema/properties";
+const EDIT_BODY = "/components/requestBodies/realtimekit_EditParticipantBody";
+const EDIT_FIELDS = `${EDIT_BODY}/content/application~1json/schema/properties`;
 const get = (s: Spec) => s.paths[PATH]!.get;
-const editFields = (s: Spec) =>
-  s.components!.requestBodies!.realtimekit_EditParticipantBody.content["application/json"].schema.properties;
+const editBody = (s: Spec) => s.components!.requestBodies!.realtimekit_EditParticipantBody;
+const editFields = (s: Spec) => editBody(s).content["application/json"].schema.properties;
 const parameters = (s: Spec) => get(s).parameters as Array<Record<string, any>>;
 const participant = (s: Spec) => s.components!.schemas!.realtimekit_Participant;
 const success = (s: Spec) => s.components!.responses!.realtimekit_GetParticipant;
@@ -1067,5 +1068,116 @@ describe("findOperations", () => {
     s.paths["/nothing"] = null as never;
     expect(publishedOperationIds(s)).toContain(ID);
     expect(findOperations(s, [ID]).size).toBe(1);
+  });
+});
+
+describe("type changes, through the compiler", () => {
+  const rows: Array<Spelling & { bump: string; changes: Array<[string, string, string, string]> }> = [
+    {
+      name: "a type of exactly 80 characters is printed whole",
+      edit: (s) => (parameters(s)[3]!.schema.enum = ["x".repeat(78)]),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "parameter-enum-added",
+          `${OPERATION}/parameters/3/schema`,
+          `get_meeting_participant parameters path.participant_id: type string became "${"x".repeat(78)}"`,
+        ],
+      ],
+    },
+    {
+      name: "a const is a one-value enum",
+      given: (s) => (participant(s).properties.kind = { type: "string", const: "a" }),
+      edit: (s) => (participant(s).properties.kind.const = "b"),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-enum-changed",
+          `${PARTICIPANT}/properties/kind`,
+          'get_meeting_participants response 200 content.application/json.data.[].kind: type "a" became "b" (and 1 more place using the same definition)',
+        ],
+      ],
+    },
+    {
+      name: "null in an enum is nullability, not a value: the values only grew",
+      given: (s) => Object.assign(editFields(s).preset_name, { enum: ["host", null], nullable: true }),
+      edit: (s) => (editFields(s).preset_name.enum = ["host", "guest"]),
+      bump: "minor",
+      changes: [
+        [
+          "minor",
+          "request-enum-value-added",
+          `${EDIT_FIELDS}/preset_name`,
+          'edit_participant request body content.application/json.preset_name: type "host" became "host" | "guest"',
+        ],
+      ],
+    },
+    {
+      // The generated request body type requires a key per media type, so code written against it must add one.
+      name: "a request media type added is required by the types",
+      edit: (s) => (editBody(s).content["text/plain"] = { schema: { type: "string" } }),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "request-media-type-added-required",
+          `${EDIT_BODY}/content/text~1plain`,
+          "edit_participant request body content.text/plain: was added, required",
+        ],
+      ],
+    },
+    {
+      name: "a request media type removed",
+      given: (s) => (editBody(s).content["text/plain"] = { schema: { type: "string" } }),
+      edit: (s) => delete editBody(s).content["text/plain"],
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "request-media-type-removed",
+          `${EDIT_BODY}/content/text~1plain`,
+          "edit_participant request body content.text/plain: was removed or renamed",
+        ],
+      ],
+    },
+    {
+      name: "a response media type added",
+      edit: (s) => (success(s).content["text/plain"] = { schema: { type: "string" } }),
+      bump: "minor",
+      changes: [
+        [
+          "minor",
+          "response-media-type-added",
+          `${SUCCESS}/content/text~1plain`,
+          "get_meeting_participant response 200 content.text/plain: was added",
+        ],
+      ],
+    },
+    {
+      name: "a field of an object parameter added",
+      given: addLimit({ type: "object", properties: { a: { type: "string" } } }, { style: "deepObject" }),
+      edit: (s) => (limit(s).schema.properties.b = { type: "string" }),
+      bump: "minor",
+      changes: [
+        [
+          "minor",
+          "parameter-field-added",
+          `${OPERATION}/parameters/4/schema/properties/b`,
+          "get_meeting_participant parameters query.limit.b: was added",
+        ],
+      ],
+    },
+  ];
+
+  it.each(rows)("$name", async ({ given, edit, bump, changes }) => {
+    const [base, head]: Spec[] = [JSON.parse(SPEC_TEXT), JSON.parse(SPEC_TEXT)];
+    given?.(base);
+    given?.(head);
+    edit(head);
+    const diff = await diffSpecs(base, head);
+    expect(diff.bump).toBe(bump);
+    expect(diff.changes.map(({ level, kind, pointer, message }) => [level, kind, pointer, message])).toEqual(changes);
   });
 });
