@@ -1063,6 +1063,15 @@ describe("findOperations", () => {
     expect(findOperations(s, [ID]).get(ID)!.successStatus).toBe("2XX");
   });
 
+  it("reports every operation removed when the head publishes none, rather than refuse it", async () => {
+    const [base, head] = [spec(), spec()];
+    head.paths = {};
+    const diff = await diffSpecs(base, head);
+    expect(diff.bump).toBe("major");
+    expect(diff.changes).toHaveLength(publishedOperationIds(base).length);
+    expect(new Set(diff.changes.map((change) => change.kind))).toEqual(new Set(["operation-removed"]));
+  });
+
   it("passes over a path item that is null", () => {
     const s = spec();
     s.paths["/nothing"] = null as never;
