@@ -112,6 +112,25 @@ describe("compareUnclassified", () => {
       name: "documentation added deep down",
       edit: (s) => Object.assign(participant(s).properties.id, { example: "x", title: "Id", "x-note": 1 }),
     },
+    { name: "tags, which are documentation", edit: (s) => get(s).tags.push("Participants") },
+    {
+      name: "another server listed after the operation's own default",
+      given: (s) => (get(s).servers = [{ url: "https://api.cloudflare.com/client/v4" }]),
+      edit: (s) => get(s).servers.push({ url: "https://b.example.com" }),
+    },
+    {
+      name: "alternative requirements in another order",
+      given: (s) => {
+        get(s).security = [{ api_token: [] }, { api_key: [] }];
+        s.components!.securitySchemes!.api_key = { type: "apiKey", in: "header", name: "X-Key" };
+      },
+      edit: (s) => get(s).security.reverse(),
+    },
+    {
+      name: "a requirement naming a scheme no document defines",
+      given: (s) => (get(s).security = [{ nowhere: [] }]),
+      edit: () => {},
+    },
     {
       name: "a schema that refers to itself, the same on both sides",
       given: (s) => (participant(s).properties.self = { $ref: `#${PARTICIPANT}` }),
@@ -172,6 +191,11 @@ describe("compareUnclassified", () => {
     },
     { name: "another default server", edit: (s) => (s.servers![0]!.url = "https://example.com") },
     { name: "a callback", edit: (s) => (get(s).callbacks = { done: {} }) },
+    {
+      name: "a number no rule reads",
+      given: (s) => (participant(s).maxContains = 1),
+      edit: (s) => (participant(s).maxContains = 2),
+    },
   ];
   const unclassified = [
     change(
@@ -449,6 +473,43 @@ describe("compareOperation", () => {
       ],
     },
     {
+      name: "a client method named where there was none",
+      given: (s) => delete get(s)["x-client-method"],
+      edit: (s) => (get(s)["x-client-method"] = "getMeetingParticipant"),
+      changes: [
+        [
+          "major",
+          "method-renamed",
+          `${OPERATION}/x-client-method`,
+          "get_meeting_participant: client method renamed from none() to getMeetingParticipant()",
+        ],
+      ],
+    },
+    {
+      name: "two other servers listed",
+      edit: (s) => s.servers!.push({ url: "https://b.example.com" }, { url: "https://c.example.com" }),
+      changes: [
+        [
+          "patch",
+          "servers-changed",
+          "/servers",
+          "get_meeting_participant: other servers listed: https://b.example.com, https://c.example.com",
+        ],
+      ],
+    },
+    {
+      name: "no success answer any more",
+      edit: (s) => delete get(s).responses[200],
+      changes: [
+        [
+          "major",
+          "success-status-changed",
+          `${OPERATION}/responses`,
+          "get_meeting_participant: success status changed from 200 to none",
+        ],
+      ],
+    },
+    {
       name: "the only other server dropped",
       given: (s) => s.servers!.push({ url: "https://backup.example.com" }),
       edit: (s) => s.servers!.pop(),
@@ -629,6 +690,29 @@ describe("compareSecurity", () => {
       name: "no security anywhere, before or after",
       given: (s) => delete get(s).security,
       edit: (s) => (get(s).summary = "Get a participant"),
+      changes: [],
+    },
+    {
+      name: "two alternatives, the same in another order",
+      given: requiring({ api_token: [] }, { api_key: [] }),
+      edit: (s) => get(s).security.reverse(),
+      changes: [],
+    },
+    {
+      name: "one alternative replaced by two that each need more",
+      edit: requiring({ api_token: [], api_key: [] }, { api_key: [] }),
+      changes: [
+        [
+          "major",
+          "security-requirement-added",
+          `${OPERATION}/security`,
+          "get_meeting_participant: callers authorised by api_token are no longer accepted (now api_token + api_key or api_key)",
+        ],
+      ],
+    },
+    {
+      name: "a scheme the head no longer defines is left to the linter",
+      edit: (s) => delete s.components!.securitySchemes!.api_token,
       changes: [],
     },
     {
