@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../lib/load-document.ts";
-import { SPEC_FILE } from "../lib/openapi.ts";
+import { type Located, SPEC_FILE } from "../lib/openapi.ts";
 import { type Change, change } from "../lib/spec-diff/change.ts";
 import { compareConstraints } from "../lib/spec-diff/compare-constraints.ts";
 import { compareDocs } from "../lib/spec-diff/compare-docs.ts";
@@ -12,6 +12,7 @@ import { compareSecurity } from "../lib/spec-diff/compare-security.ts";
 import { compareUnclassified } from "../lib/spec-diff/compare-unclassified.ts";
 import { formatDiff } from "../lib/spec-diff/format.ts";
 import { diffSpecs } from "../lib/spec-diff/index.ts";
+import { locateParameter, locateRequestBody, locateResponse } from "../lib/spec-diff/locate-schema.ts";
 import { findOperations, pairOperation, publishedOperationIds } from "../lib/spec-diff/operations.ts";
 
 type Spec = OpenApiDocument;
@@ -152,6 +153,27 @@ describe("compareUnclassified", () => {
       given: (s) => (participant(s).properties.self = { $ref: `#${PARTICIPANT}` }),
       edit: () => {},
     },
+    {
+      name: "an enum holding null, in another order",
+      given: (s) => (participant(s).properties.id.enum = ["a", null]),
+      edit: (s) => (participant(s).properties.id.enum = [null, "a"]),
+    },
+    {
+      name: "nullable: true with no type, spelled as the null type",
+      given: (s) => (participant(s).properties.extra = { nullable: true }),
+      edit: (s) => (participant(s).properties.extra = { type: "null" }),
+    },
+    {
+      // OpenAPI 3.0's flag bounds nothing without a minimum beside it.
+      name: "exclusiveMinimum: true with no minimum",
+      given: addLimit({ type: "integer" }),
+      edit: (s) => (limit(s).schema.exclusiveMinimum = true),
+    },
+    {
+      name: "a response header's required: false written out",
+      given: (s) => (success(s).headers = { "X-Limit": { schema: { type: "integer" } } }),
+      edit: (s) => (success(s).headers["X-Limit"].required = false),
+    },
   ];
   // Different calls, whatever rule should have said so.
   const otherCall: Spelling[] = [
@@ -211,6 +233,25 @@ describe("compareUnclassified", () => {
       name: "a number no rule reads",
       given: (s) => (participant(s).maxContains = 1),
       edit: (s) => (participant(s).maxContains = 2),
+    },
+    {
+      name: "a property named readOnly, with the schema false",
+      edit: (s) => (participant(s).properties.readOnly = false),
+    },
+    {
+      name: "an exclusive bound in OpenAPI 3.1's spelling moved",
+      given: addLimit({ type: "integer", exclusiveMinimum: 1 }),
+      edit: (s) => (limit(s).schema.exclusiveMinimum = 2),
+    },
+    {
+      name: "a keyword beside an allOf of one",
+      given: (s) => (participant(s).properties.id = { allOf: [{ type: "string" }] }),
+      edit: (s) => (participant(s).properties.id.minLength = 2),
+    },
+    {
+      name: "a second member in an allOf of one",
+      given: (s) => (participant(s).properties.id = { allOf: [{ type: "string" }] }),
+      edit: (s) => participant(s).properties.id.allOf.push({ minLength: 2 }),
     },
   ];
   const unclassified = [
@@ -669,6 +710,39 @@ describe("compareOperation", () => {
         ],
       ],
     },
+    {
+      name: "a success answer where there was none",
+      given: (s) => delete get(s).responses[200],
+      edit: (s) => (get(s).responses[200] = { $ref: `#${SUCCESS}` }),
+      changes: [
+        [
+          "major",
+          "success-status-changed",
+          `${OPERATION}/responses/200`,
+          "get_meeting_participant: success status changed from none to 200",
+        ],
+      ],
+    },
+    {
+      name: "a cookie parameter's default style, form, written out",
+      given: addLimit({ type: "integer" }, { in: "cookie" }),
+      edit: (s) => (limit(s).style = "form"),
+      changes: [],
+    },
+    {
+      name: "a server variable with no default is left as written",
+      given: (s) =>
+        (s.servers = [{ url: "https://{region}.example.com/{v}", variables: { region: { default: "eu" } } }]),
+      edit: (s) => (s.servers![0]!.variables.region.default = "us"),
+      changes: [
+        [
+          "major",
+          "server-changed",
+          "/servers",
+          "get_meeting_participant: default server changed from https://eu.example.com/{v} to https://us.example.com/{v}",
+        ],
+      ],
+    },
   ];
 
   it.each(rows)("$name", ({ given, edit, changes }) => {
@@ -788,6 +862,23 @@ describe("compareSecurity", () => {
           "description-changed",
           "/components/securitySchemes/api_token/description",
           "security scheme api_token: description changed",
+        ],
+      ],
+    },
+    {
+      // Nobody sent its credentials before, so how it sends them has not changed for anyone.
+      name: "a scheme only the head requires, redefined",
+      given: (s) => (s.components!.securitySchemes!.api_key = { type: "apiKey", in: "header", name: "X-Key" }),
+      edit: (s) => {
+        get(s).security.push({ api_key: [] });
+        s.components!.securitySchemes!.api_key.name = "X-Other";
+      },
+      changes: [
+        [
+          "minor",
+          "security-requirement-relaxed",
+          `${OPERATION}/security`,
+          "get_meeting_participant: also accepts api_key",
         ],
       ],
     },
@@ -1169,6 +1260,33 @@ describe("findOperations", () => {
     expect(new Set(diff.changes.map((change) => change.kind))).toEqual(new Set(["operation-removed"]));
   });
 
+  it("pairs the success answers by their role and every other status once", () => {
+    const statuses = (p: ReturnType<typeof pair>) => p.responses.map((r) => [r.base.status, r.head.status]);
+    const others = Object.keys(get(COMMITTED).responses).filter((status) => status !== "200");
+    expect(others.length).toBeGreaterThan(0);
+    expect(statuses(pair(() => {}))).toEqual([["200", "200"], ...others.map((status) => [status, status])]);
+    const moved = pair((s) => {
+      get(s).responses[201] = get(s).responses[200];
+      delete get(s).responses[200];
+    });
+    expect(statuses(moved)).toEqual([["200", "201"], ...others.map((status) => [status, status])]);
+  });
+
+  it("reports every operation added when the base publishes none, rather than refuse it", async () => {
+    const [base, head] = [spec(), spec()];
+    base.paths = {};
+    const diff = await diffSpecs(base, head);
+    expect(diff.bump).toBe("minor");
+    expect(diff.changes).toHaveLength(publishedOperationIds(head).length);
+    expect(new Set(diff.changes.map((change) => change.kind))).toEqual(new Set(["operation-added"]));
+  });
+
+  it("refuses two documents that publish none of the operations asked for, naming them", async () => {
+    await expect(diffSpecs(spec(), spec(), { operations: ["a", "b"] })).rejects.toThrow(
+      "neither document has any of the published operations (a, b)",
+    );
+  });
+
   it("passes over a path item that is null", () => {
     const s = spec();
     s.paths["/nothing"] = null as never;
@@ -1178,6 +1296,9 @@ describe("findOperations", () => {
 });
 
 describe("type changes, through the compiler", () => {
+  // The participant's type as a message prints it: its first 77 characters and an ellipsis.
+  const PARTICIPANT_TYPE = "{ readonly created_at: string; custom_participant_id: string; id: string; nam…";
+  const WITH_EXTRA = "{ readonly created_at: string; custom_participant_id: string; extra?: string;…";
   const rows: Array<Row & { bump: string }> = [
     {
       name: "a type of exactly 80 characters is printed whole",
@@ -1275,11 +1396,214 @@ describe("type changes, through the compiler", () => {
         ],
       ],
     },
+    {
+      // The checker's verdict, which the walk follows: `content?: never` became a body old readers never typed.
+      name: "a response that had no body gains one",
+      given: (s) => (get(s).responses[304] = { description: "Not modified" }),
+      edit: (s) => (get(s).responses[304].content = { "application/json": { schema: { type: "string" } } }),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-type-changed",
+          `${OPERATION}/responses/304/content`,
+          'get_meeting_participant response 304 content: type never became { "application/json": string; }',
+        ],
+        [
+          "minor",
+          "response-media-type-added",
+          `${OPERATION}/responses/304/content/application~1json`,
+          "get_meeting_participant response 304 content.application/json: was added",
+        ],
+      ],
+    },
+    {
+      // The field added is minor; what broke is the map beside the fields, so that is reported where the object is.
+      name: "a field added, and the values of a map beside the fields changed type",
+      given: (s) => (participant(s).additionalProperties = { type: "string" }),
+      edit: (s) => {
+        participant(s).additionalProperties = { type: "integer" };
+        participant(s).properties.extra = { type: "string" };
+      },
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-type-changed",
+          `${SUCCESS}/content/application~1json/schema/properties/data`,
+          `get_meeting_participant response 200 content.application/json.data: type ${PARTICIPANT_TYPE} became ${WITH_EXTRA}`,
+        ],
+        [
+          "major",
+          "response-type-changed",
+          PARTICIPANT,
+          `get_meeting_participants response 200 content.application/json.data.[]: type ${PARTICIPANT_TYPE} became ${WITH_EXTRA}`,
+        ],
+        [
+          "minor",
+          "response-field-added",
+          `${PARTICIPANT}/properties/extra`,
+          "get_meeting_participants response 200 content.application/json.data.[].extra: was added (and 1 more place using the same definition)",
+        ],
+      ],
+    },
+    {
+      // Two allOf members declare `a`: its type is what both allow, and the change is found at `a` itself.
+      name: "a field declared by two allOf members, narrowed by the second",
+      given: (s) =>
+        (participant(s).properties.mixed = {
+          allOf: [
+            { type: "object", properties: { a: { type: "string" } } },
+            { type: "object", properties: { a: { type: "string", enum: ["x"] } } },
+          ],
+        }),
+      edit: (s) => (participant(s).properties.mixed.allOf[1].properties.a.enum = ["y"]),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-type-changed",
+          `${PARTICIPANT}/properties/mixed/allOf/0/properties/a`,
+          'get_meeting_participants response 200 content.application/json.data.[].mixed.a: type "x" became "y" (and 1 more place using the same definition)',
+        ],
+      ],
+    },
+    {
+      name: "a field that can only be null now",
+      given: (s) => (participant(s).properties.gone = { type: "string" }),
+      edit: (s) => (participant(s).properties.gone = { type: "null" }),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-field-became-nullable",
+          `${PARTICIPANT}/properties/gone`,
+          "get_meeting_participants response 200 content.application/json.data.[].gone: may now be null (and 1 more place using the same definition)",
+        ],
+      ],
+    },
   ];
 
   it.each(rows)("$name", async ({ given, edit, bump, changes }) => {
     const diff = await diffSpecs(...versions(edit, given));
     expect(diff.bump).toBe(bump);
     expect(listed(diff.changes)).toEqual(changes);
+  });
+});
+
+describe("locating the schema behind a path of generated names", () => {
+  const ENVELOPE = `${SUCCESS}/content/application~1json/schema`;
+  const JSON_SCHEMA = "content/application~1json/schema";
+  type Where = { name: string; given?: Edit; find: (p: ReturnType<typeof pair>) => Located | undefined };
+  const inResponse = (segments: string[]) => (p: ReturnType<typeof pair>) =>
+    locateResponse(p, p.responses[0]!)(segments, "head");
+  const inParameters = (segments: string[]) => (p: ReturnType<typeof pair>) => locateParameter(p)(segments, "head");
+  const rows: Array<Where & { pointer: string | undefined }> = [
+    { name: "a parameter", find: inParameters(["path", "participant_id"]), pointer: `${OPERATION}/parameters/3` },
+    {
+      name: "a parameter's schema, asked for with a trailing empty name",
+      find: inParameters(["path", "participant_id", ""]),
+      pointer: `${OPERATION}/parameters/3/schema`,
+    },
+    {
+      name: "a field of a parameter sent as JSON content",
+      given: (s) => {
+        const participantId = parameters(s)[3]!;
+        participantId.content = { "application/json": { schema: { properties: { a: { type: "string" } } } } };
+        delete participantId.schema;
+      },
+      find: inParameters(["path", "participant_id", "a"]),
+      pointer: `${OPERATION}/parameters/3/${JSON_SCHEMA}/properties/a`,
+    },
+    { name: "no parameter from a location alone", find: inParameters(["path"]), pointer: undefined },
+    { name: "the response itself", find: inResponse([]), pointer: SUCCESS },
+    { name: "a response's content", find: inResponse(["content"]), pointer: `${SUCCESS}/content` },
+    {
+      name: "a response's content, asked for with a trailing empty name",
+      find: inResponse(["content", ""]),
+      pointer: `${SUCCESS}/content`,
+    },
+    {
+      name: "a media type",
+      find: inResponse(["content", "application/json"]),
+      pointer: `${SUCCESS}/content/application~1json`,
+    },
+    { name: "a media type's schema", find: inResponse(["content", "application/json", ""]), pointer: ENVELOPE },
+    {
+      name: "a field through an allOf",
+      find: inResponse(["content", "application/json", "data", "name"]),
+      pointer: `${PARTICIPANT}/properties/name`,
+    },
+    {
+      name: "a field in an allOf's second member",
+      given: (s) => (participant(s).properties.mixed = { allOf: [{ type: "object" }, { properties: { b: {} } }] }),
+      find: inResponse(["content", "application/json", "data", "mixed", "b"]),
+      pointer: `${PARTICIPANT}/properties/mixed/allOf/1/properties/b`,
+    },
+    {
+      name: "a field in an anyOf",
+      given: (s) => (participant(s).properties.mixed = { anyOf: [{ properties: { b: {} } }] }),
+      find: inResponse(["content", "application/json", "data", "mixed", "b"]),
+      pointer: `${PARTICIPANT}/properties/mixed/anyOf/0/properties/b`,
+    },
+    {
+      name: "a field in a oneOf",
+      given: (s) => (participant(s).properties.mixed = { oneOf: [{ properties: { b: {} } }] }),
+      find: inResponse(["content", "application/json", "data", "mixed", "b"]),
+      pointer: `${PARTICIPANT}/properties/mixed/oneOf/0/properties/b`,
+    },
+    {
+      name: "array items",
+      given: (s) => (participant(s).properties.tags = { type: "array", items: { properties: { b: {} } } }),
+      find: inResponse(["content", "application/json", "data", "tags", "[]", "b"]),
+      pointer: `${PARTICIPANT}/properties/tags/items/properties/b`,
+    },
+    {
+      name: "the deepest schema found when a name is not",
+      find: inResponse(["content", "application/json", "data", "nowhere", "x"]),
+      pointer: `${ENVELOPE}/properties/data`,
+    },
+    {
+      name: "a schema whose allOf names itself ends the search",
+      given: (s) => {
+        s.components!.schemas!.Loop = { allOf: [{ $ref: "#/components/schemas/Loop" }] };
+        participant(s).properties.loop = { $ref: "#/components/schemas/Loop" };
+      },
+      find: inResponse(["content", "application/json", "data", "loop", "x"]),
+      pointer: "/components/schemas/Loop",
+    },
+    {
+      name: "a media type with no schema: the media type",
+      given: (s) => (success(s).content["text/plain"] = {}),
+      find: inResponse(["content", "text/plain", ""]),
+      pointer: `${SUCCESS}/content/text~1plain`,
+    },
+    {
+      name: "a response header's schema",
+      given: (s) => (success(s).headers = { "X-Limit": { schema: { type: "integer" } } }),
+      find: inResponse(["headers", "X-Limit", ""]),
+      pointer: `${SUCCESS}/headers/X-Limit/schema`,
+    },
+    {
+      name: "a response header sent as JSON content",
+      given: (s) => (success(s).headers = { "X-Meta": { content: { "application/json": { schema: {} } } } }),
+      find: inResponse(["headers", "X-Meta", ""]),
+      pointer: `${SUCCESS}/headers/X-Meta/${JSON_SCHEMA}`,
+    },
+    {
+      name: "a request body's field",
+      find: (p) => locateRequestBody(p)(["content", "application/json", "preset_name"], "head"),
+      pointer: `${EDIT_FIELDS}/preset_name`,
+    },
+    {
+      name: "no request body where the operation has none",
+      find: (p) => locateRequestBody(p)(["content"], "head"),
+      pointer: undefined,
+    },
+  ];
+
+  it.each(rows)("$name", ({ name, given, find, pointer }) => {
+    const id = name.startsWith("a request body") ? "edit_participant" : "get_meeting_participant";
+    expect(find(pair(() => {}, given, id))?.pointer).toBe(pointer);
   });
 });

@@ -9,7 +9,16 @@ import { isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
 
 const SETS = ["enum", "required", "type"];
-const FALSE_BY_DEFAULT = ["deprecated", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "allowReserved"];
+/** `required` is false by default on a parameter, a header and a request body (on a schema it is a list). */
+const FALSE_BY_DEFAULT = [
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "uniqueItems",
+  "allowEmptyValue",
+  "allowReserved",
+  "required",
+];
 /** Compared by rules of their own; their documentation and identity are not the call. */
 const OPERATION_KEYS_ELSEWHERE = new Set([
   "operationId",
@@ -71,7 +80,8 @@ function normalise(
   if (Array.isArray(node)) return node.map((_, index) => normalise(document, child(document, located, index), path));
   const result: Record<string, any> = {};
   for (const key of Object.keys(node)) {
-    if (!isMap && (isDocumentation(key) || key === "$ref")) continue;
+    // No `$ref` is left to skip: `child` has followed each to what it names.
+    if (!isMap && isDocumentation(key)) continue;
     result[key] = normalise(document, child(document, located, key), path, !isMap && NAMED_ENTRIES.has(key));
   }
   if (isMap) return result;
@@ -84,15 +94,18 @@ function normalise(
     ["exclusiveMinimum", "minimum"],
     ["exclusiveMaximum", "maximum"],
   ] as const) {
-    if (result[flag] === true && result[bound] !== undefined)
-      [result[flag], result[bound]] = [result[bound], undefined];
-    else if (result[flag] === false) delete result[flag];
+    // 3.0's `exclusiveMinimum: true` beside `minimum: 1` is 3.1's `exclusiveMinimum: 1`; false, or true with
+    // no bound beside it, bounds nothing.
+    if (result[flag] === true) {
+      result[flag] = result[bound];
+      delete result[bound];
+    }
+    if (typeof result[flag] !== "number") delete result[flag];
   }
-  if (typeof result.in === "string" && typeof result.name === "string") {
-    // A parameter: spell out what OpenAPI leaves to defaults.
+  if (typeof result.in === "string") {
+    // A parameter (or an apiKey scheme, where the same on both sides): spell out what OpenAPI leaves to defaults.
     result.style ??= result.in === "query" || result.in === "cookie" ? "form" : "simple";
     result.explode ??= result.style === "form";
-    if (result.required === false) delete result.required;
   }
   for (const key of SETS) {
     if (result[key] !== undefined)
@@ -101,8 +114,7 @@ function normalise(
         .map((value) => canonicalJson(value))
         .sort();
   }
-  const keys = Object.keys(result).filter((key) => result[key] !== undefined);
   // `allOf: [X]` alone is how OpenAPI 3.0 puts a description beside a $ref: it is X.
-  if (keys.length === 1 && Array.isArray(result.allOf) && result.allOf.length === 1) return result.allOf[0];
-  return Object.fromEntries(keys.map((key) => [key, result[key]]));
+  if (Object.keys(result).length === 1 && result.allOf?.length === 1) return result.allOf[0];
+  return result;
 }

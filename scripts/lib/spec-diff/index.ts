@@ -48,7 +48,7 @@ export async function diffSpecs(
       ...compareSecurity(pair),
       ...compareConstraints(pair),
       ...compareDocs(pair),
-      ...(typeChanges.get(pair.head.id) ?? []),
+      ...typeChanges.get(pair.head.id)!, // compareTypes has an entry for every pair
     ];
     const operation = clientMethod(pair.head);
     changes.push(...[...found, ...compareUnclassified(pair, found)].map((change) => ({ ...change, operation })));

@@ -9,11 +9,11 @@ export type Locate = (segments: string[], side: Side) => Located | undefined;
 
 export function locateParameter(pair: OperationPair): Locate {
   return (segments, side) => {
-    const [location, name, ...rest] = segments;
-    if (!location || name === undefined) return undefined;
+    // Fewer than two segments name no parameter: the key made of `undefined`s finds none.
+    const [location, name, ...rest] = segments as [string, string, ...string[]];
     const document = pair.documents[side];
     const parameter = pair[side].parameters.get(parameterKey({ in: location, name }));
-    return rest.length ? schemaPath(document, parameterSchema(document, parameter), rest) : parameter;
+    return rest.length ? schemaPath(document, schemaOf(document, parameter), rest) : parameter;
   };
 }
 
@@ -28,24 +28,26 @@ export function locateResponse(pair: OperationPair, response: ResponsePair): Loc
 
 /** `content.<media type>.<fields…>` or `headers.<name>` below a response or request body. */
 function contentPath(document: OpenApiDocument, start: Located | undefined, segments: string[]): Located | undefined {
-  const [group, name, ...rest] = segments;
-  if (group === undefined || group === "") return start;
-  if (name === undefined || name === "") return child(document, start, group) ?? start;
+  const [group, name, ...rest] = segments as [string, string | undefined, ...string[]];
+  if (!name) return child(document, start, group) ?? start;
   const entry = child(document, start, group, name);
   if (rest.length === 0) return entry ?? start;
-  const schema = group === "headers" ? parameterSchema(document, entry) : child(document, entry, "schema");
-  return schemaPath(document, schema, rest) ?? entry ?? start;
+  return schemaPath(document, schemaOf(document, entry), rest) ?? entry ?? start;
 }
 
-function parameterSchema(document: OpenApiDocument, parameter: Located | undefined): Located | undefined {
-  const media = Object.keys(parameter?.node?.content ?? {})[0];
-  return media ? child(document, parameter, "content", media, "schema") : child(document, parameter, "schema");
+/** The schema of a parameter, a header or a media type: its own, or its one media type's. */
+function schemaOf(document: OpenApiDocument, located: Located | undefined): Located | undefined {
+  const media = Object.keys(located?.node.content ?? {})[0];
+  return media ? child(document, located, "content", media, "schema") : child(document, located, "schema");
 }
 
-/** Follows property names (through allOf/anyOf/oneOf) and `[]` for array items; stops at the deepest match. */
+/**
+ * Follows property names (through allOf/anyOf/oneOf) and `[]` for array items; stops at the deepest match, so
+ * the trailing "" (no property has that name) ends the walk at the schema reached.
+ */
 function schemaPath(document: OpenApiDocument, start: Located | undefined, segments: string[]): Located | undefined {
   let current = start;
-  for (const segment of segments.filter((s) => s !== "")) {
+  for (const segment of segments) {
     const next = segment === "[]" ? child(document, current, "items") : findProperty(document, current, segment);
     if (!next) return current;
     current = next;
@@ -60,11 +62,11 @@ function findProperty(
   depth = 0,
 ): Located | undefined {
   if (!schema || depth > 16) return undefined;
-  if (schema.node?.properties && Object.hasOwn(schema.node.properties, name)) {
+  if (schema.node.properties && Object.hasOwn(schema.node.properties, name)) {
     return child(document, schema, "properties", name);
   }
   for (const key of ["allOf", "anyOf", "oneOf"]) {
-    for (let index = 0; index < (schema.node?.[key]?.length ?? 0); index++) {
+    for (let index = 0; index < (schema.node[key]?.length ?? 0); index++) {
       const found = findProperty(document, child(document, schema, key, index), name, depth + 1);
       if (found) return found;
     }

@@ -50,7 +50,7 @@ export function findOperations(document: OpenApiDocument, ids: readonly string[]
     const item = resolveLocated(document, { node: document.paths[path], pointer: joinPointer("/paths", path) });
     for (const method of METHODS) {
       const operation = child(document, item, method);
-      const id = operation?.node?.operationId;
+      const id = operation?.node.operationId;
       if (!operation || !ids.includes(id)) continue;
       const twice = found.get(id);
       if (twice) throw new Error(`operationId ${id} is used twice (${twice.located.pointer}, ${operation.pointer})`);
@@ -114,7 +114,7 @@ function describe(document: OpenApiDocument, identity: Identity, item: Located, 
     child(document, operation, "servers") ??
     child(document, item, "servers") ??
     child(document, documentRoot(document), "servers");
-  const servers = { urls: listed?.node?.length ? listed.node.map(serverUrl) : ["/"], located: listed };
+  const servers = { urls: listed?.node.length ? listed.node.map(serverUrl) : ["/"], located: listed };
   return { ...identity, located: operation, parameters, responses, successStatus, security, servers };
 }
 

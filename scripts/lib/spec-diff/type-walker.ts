@@ -30,9 +30,10 @@ export class TypeWalker {
       this.compareValues(before, after, []);
       return;
     }
-    const was = this.properties(before).get("requestBody");
-    const is = this.properties(after).get("requestBody");
-    if (!was || !is || (this.isNever(was.type) && this.isNever(is.type))) return;
+    // openapi-typescript gives every operation a `requestBody` key: `requestBody?: never` when there is none.
+    const was = this.properties(before).get("requestBody")!;
+    const is = this.properties(after).get("requestBody")!;
+    if (this.isNever(was.type) && this.isNever(is.type)) return;
     if (this.isNever(was.type)) {
       if (is.optional) this.report("minor", "request-body-added", [], "head", "an optional request body was added");
       else this.report("major", "request-body-added-required", [], "head", "a required request body was added");
@@ -68,7 +69,6 @@ export class TypeWalker {
       broke = this.report(breaking ? "major" : "minor", kind, segments, "head", what);
     }
     const [was, is] = [this.checker.getNonNullableType(before), this.checker.getNonNullableType(after)];
-    if (this.isNever(was) && this.isNever(is)) return broke;
     let brokeBelow = false;
     if (this.isStructure(was) && this.isStructure(is)) {
       brokeBelow = this.compareProperties(was, is, segments);
@@ -94,9 +94,9 @@ export class TypeWalker {
     for (const name of new Set([...was.keys(), ...is.keys()])) {
       const path = [...segments, name];
       const [old, now] = [was.get(name), is.get(name)];
-      const none = this.checker.getNeverType();
       if (grouping) {
-        broke = this.compareProperties(old?.type ?? none, now?.type ?? none, path) || broke;
+        // openapi-typescript writes all four groups for every operation, `query?: never` when it has none.
+        broke = this.compareProperties(old!.type, now!.type, path) || broke;
       } else if (!now) {
         // Gone from the types: reading it no longer compiles; passing it fails the excess property check.
         broke = this.report("major", `${this.thing(path)}-removed`, path, "base", "was removed or renamed") || broke;
@@ -185,7 +185,6 @@ export class TypeWalker {
 
   private properties(type: ts.Type): Map<string, Property> {
     const result = new Map<string, Property>();
-    if (this.isNever(type)) return result;
     for (const symbol of this.checker.getPropertiesOfType(type)) {
       // The declared type, without the `undefined` that optionality adds: optionality is compared on its own.
       const declarations = symbol.declarations ?? [];
@@ -204,8 +203,7 @@ export class TypeWalker {
     return (
       (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0 &&
       !this.checker.isArrayType(type) &&
-      !this.checker.isTupleType(type) &&
-      type.getCallSignatures().length === 0
+      !this.checker.isTupleType(type)
     );
   }
 
