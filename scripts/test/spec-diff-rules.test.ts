@@ -1448,6 +1448,30 @@ describe("type changes, through the compiler", () => {
       ],
     },
     {
+      // The walk meets the participant again at `self` and goes no deeper there: the map's change is still found.
+      name: "the values of a map beside a field that refers to its own schema changed type",
+      given: (s) => {
+        participant(s).properties.self = { $ref: `#${PARTICIPANT}` };
+        participant(s).additionalProperties = { type: "string" };
+      },
+      edit: (s) => (participant(s).additionalProperties = { type: "integer" }),
+      bump: "major",
+      changes: [
+        [
+          "major",
+          "response-type-changed",
+          `${SUCCESS}/content/application~1json/schema/properties/data`,
+          `get_meeting_participant response 200 content.application/json.data: type ${PARTICIPANT_TYPE} became ${PARTICIPANT_TYPE}`,
+        ],
+        [
+          "major",
+          "response-type-changed",
+          PARTICIPANT,
+          `get_meeting_participants response 200 content.application/json.data.[]: type ${PARTICIPANT_TYPE} became ${PARTICIPANT_TYPE}`,
+        ],
+      ],
+    },
+    {
       // Two allOf members declare `a`: its type is what both allow, and the change is found at `a` itself.
       name: "a field declared by two allOf members, narrowed by the second",
       given: (s) =>

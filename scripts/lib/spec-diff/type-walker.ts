@@ -139,8 +139,8 @@ export class TypeWalker {
   /** Names an enum change when the schemas behind the two types differ in their enum. */
   private enumChange(segments: string[]): string | undefined {
     const values = (side: Side) => {
-      const schema = this.comparison.locate([...segments, ""], side)?.node;
-      const list = schema?.enum ?? (schema?.const !== undefined ? [schema.const] : undefined);
+      const schema = this.comparison.locate([...segments, ""], side)?.node ?? {};
+      const list = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
       if (!Array.isArray(list)) return undefined;
       return new Set(list.filter((value) => value !== null).map((value) => JSON.stringify(value)));
     };
@@ -167,13 +167,14 @@ export class TypeWalker {
     switch (this.comparison.root) {
       case "parameters":
         return segments.length === 2 ? "parameter" : "parameter-field";
+      // `content` and `headers` themselves are on both sides whenever the body or the response is: nothing is
+      // reported at them, only at what they hold.
       case "requestBody":
         if (segments.length === 0) return "request-body";
-        if (segments.length === 1) return `request-${first}`;
-        return segments.length === 2 && first === "content" ? "request-media-type" : "request-field";
+        return segments.length === 2 ? "request-media-type" : "request-field";
       case "response":
         if (segments.length === 2) return first === "headers" ? "response-header" : "response-media-type";
-        return segments.length === 1 ? `response-${first}` : "response-field";
+        return "response-field";
     }
   }
 
