@@ -287,12 +287,102 @@ function releaseUpstream(file: string) {
   return { update, changeset };
 }
 
+/** The three packages' latest versions on the registry, and the versions in the project copy. */
+const latest = () =>
+  Object.fromEntries(["types", "client", "testing"].map((name) => [name, published(`@realtimekit-api/${name}`)]));
+const versions = () => [packageVersion("types"), packageVersion("client")];
+const changesetFile = () => join(project, ".changeset", "upstream-spec-update.md");
+
+/**
+ * The release story, each step on what the one before left: 0.1.0, then three upstream updates released as a
+ * major, a patch and none, then the workflow's two runs (a minor, and none). It runs once, before any test, and
+ * each test reads what its step left, so the tests pass alone and in any order.
+ */
+type Story = {
+  first: { latest: Record<string, string> };
+  major: { changeset: string; versions: string[]; changelog: string };
+  patch: { changeset: string; versions: string[]; latest: Record<string, string> };
+  none: { update: string; changeset: boolean };
+  ciMinor: {
+    document: Buffer;
+    outputs: Record<string, string>;
+    spec: string;
+    shippedSpec: string;
+    types: string;
+    changeset: string;
+  };
+  ciNone: { outputs: Record<string, string>; changeset: boolean };
+};
+let story: Story;
+
+async function tellStory(): Promise<Story> {
+  run(project, "pnpm", ["release"]);
+  const first = { latest: latest() };
+
+  const { changeset: majorChangeset } = releaseUpstream(upstreamWith("2026-09-01", withoutPresetName));
+  const major = {
+    changeset: majorChangeset,
+    versions: versions(),
+    changelog: readFileSync(join(project, "packages/types/CHANGELOG.md"), "utf8"),
+  };
+
+  // 2026-09-01's shape, with only the operation's description changed.
+  const { changeset: patchChangeset } = releaseUpstream(
+    upstreamWith("2026-09-15", (document) => {
+      withoutPresetName(document);
+      newDescription(document);
+    }),
+  );
+  const patch = { changeset: patchChangeset, versions: versions(), latest: latest() };
+
+  // 2026-09-15's published operation, with a change elsewhere in the API.
+  const elsewhere = upstreamWith("2026-10-01", (document) => {
+    withoutPresetName(document);
+    newDescription(document);
+    document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere.";
+  });
+  const none = { update: run(project, "pnpm", ["spec:update", elsewhere]), changeset: existsSync(changesetFile()) };
+
+  // 2026-10-01's published operation, with a new optional response field: a minor release.
+  const minorDocument = readFileSync(
+    upstreamWith("2026-11-02", (document) => {
+      withoutPresetName(document);
+      newDescription(document);
+      document.components.schemas.realtimekit_Participant.properties.display_color = {
+        type: "string",
+        description: "The colour the participant is shown in.",
+      };
+    }),
+  );
+  const minorOutputs = await specUpdateCi(minorDocument, "2026-11-02");
+  const ciMinor = {
+    document: minorDocument,
+    outputs: minorOutputs,
+    spec: readFileSync(join(project, "openapi/realtimekit.openapi.json"), "utf8"),
+    shippedSpec: readFileSync(join(project, "packages/types/openapi.json"), "utf8"),
+    types: readFileSync(join(project, "packages/types/src/generated/openapi.ts"), "utf8"),
+    changeset: readFileSync(changesetFile(), "utf8"),
+  };
+
+  // 2026-10-01 again (the last release's operation), changed only outside it.
+  const noneDocument = readFileSync(
+    upstreamWith("2026-11-09", (document) => {
+      withoutPresetName(document);
+      newDescription(document);
+      document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere again.";
+    }),
+  );
+  const ciNone = { outputs: await specUpdateCi(noneDocument, "2026-11-09"), changeset: existsSync(changesetFile()) };
+  return { first, major, patch, none, ciMinor, ciNone };
+}
+
 describe("release to a local registry", { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    story = await tellStory();
+  }, 600_000);
+
   it("publishes 0.1.0 of the three packages through changesets, with the client and the kit pinned to the types", () => {
-    run(project, "pnpm", ["release"]);
-    expect(published("@realtimekit-api/types")).toBe("0.1.0");
-    expect(published("@realtimekit-api/client")).toBe("0.1.0");
-    expect(published("@realtimekit-api/testing")).toBe("0.1.0");
+    expect(story.first.latest).toEqual({ types: "0.1.0", client: "0.1.0", testing: "0.1.0" });
     expect(published("@realtimekit-api/testing@0.1.0", "dependencies")).toMatchObject({
       "@realtimekit-api/types": "0.1.0",
     });
@@ -384,14 +474,13 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   });
 
   it("releases a breaking upstream change as a major, with changelogs and the client's dependency bumped", () => {
-    const file = upstreamWith("2026-09-01", withoutPresetName);
-    const { changeset } = releaseUpstream(file);
+    const { changeset, versions, changelog } = story.major;
     expect(changeset).toContain('"@realtimekit-api/types": major');
     expect(changeset).toContain('"@realtimekit-api/client": major');
     expect(changeset).toContain('"@realtimekit-api/testing": major');
     expect(changeset).toContain("preset_name");
-    expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.0", "1.0.0"]);
-    expect(readFileSync(join(project, "packages/types/CHANGELOG.md"), "utf8")).toMatch(/## 1\.0\.0[\s\S]*preset_name/);
+    expect(versions).toEqual(["1.0.0", "1.0.0"]);
+    expect(changelog).toMatch(/## 1\.0\.0[\s\S]*preset_name/);
     expect(published("@realtimekit-api/client@1.0.0", "dependencies")).toMatchObject({
       "@realtimekit-api/types": "1.0.0",
     });
@@ -400,52 +489,24 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   });
 
   it("releases a docs-only upstream change as a patch", () => {
-    // 2026-09-01's shape, with only the operation's description changed.
-    const file = upstreamWith("2026-09-15", (document) => {
-      withoutPresetName(document);
-      newDescription(document);
-    });
-    const { changeset } = releaseUpstream(file);
-    expect(changeset).toContain('"@realtimekit-api/types": patch');
-    expect([packageVersion("types"), packageVersion("client")]).toEqual(["1.0.1", "1.0.1"]);
-    expect(published("@realtimekit-api/types")).toBe("1.0.1");
-    expect(published("@realtimekit-api/client")).toBe("1.0.1");
+    expect(story.patch.changeset).toContain('"@realtimekit-api/types": patch');
+    expect(story.patch.versions).toEqual(["1.0.1", "1.0.1"]);
+    expect(story.patch.latest).toMatchObject({ types: "1.0.1", client: "1.0.1" });
   });
 
   it("says none, and writes no changeset, for an upstream change outside the published operation", () => {
-    // 2026-09-15's published operation, with a change elsewhere in the API.
-    const file = upstreamWith("2026-10-01", (document) => {
-      withoutPresetName(document);
-      newDescription(document);
-      document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere.";
-    });
-    const update = run(project, "pnpm", ["spec:update", file]);
-    expect(update).toMatch(/: none/);
-    expect(() => readFileSync(join(project, ".changeset", "upstream-spec-update.md"))).toThrow();
+    expect(story.none.update).toMatch(/: none/);
+    expect(story.none.changeset).toBe(false);
   });
 
-  it("spec:update:ci from a URL regenerates, writes the changeset, and gives the workflow bump, title and body", async () => {
-    // 2026-10-01's published operation, with a new optional response field: a minor release.
-    const document = readFileSync(
-      upstreamWith("2026-11-02", (document) => {
-        withoutPresetName(document);
-        newDescription(document);
-        document.components.schemas.realtimekit_Participant.properties.display_color = {
-          type: "string",
-          description: "The colour the participant is shown in.",
-        };
-      }),
-    );
-    const outputs = await specUpdateCi(document, "2026-11-02");
-
-    const specText = readFileSync(join(project, "openapi/realtimekit.openapi.json"), "utf8");
+  it("spec:update:ci from a URL regenerates, writes the changeset, and gives the workflow bump, title and body", () => {
+    const { document, outputs, spec: specText, shippedSpec, types, changeset } = story.ciMinor;
     const spec = JSON.parse(specText);
     expect(spec.info["x-upstream"]).toMatchObject({ date: "2026-11-02", sha256: sha256(document) });
     expect(spec.components.schemas.realtimekit_Participant.properties.display_color).toMatchObject({ type: "string" });
-    expect(readFileSync(join(project, "packages/types/openapi.json"), "utf8")).toBe(specText);
-    expect(readFileSync(join(project, "packages/types/src/generated/openapi.ts"), "utf8")).toContain("display_color");
+    expect(shippedSpec).toBe(specText);
+    expect(types).toContain("display_color");
 
-    const changeset = readFileSync(join(project, ".changeset", "upstream-spec-update.md"), "utf8");
     expect(changeset).toContain('"@realtimekit-api/types": minor');
     expect(changeset).toContain('"@realtimekit-api/client": minor');
     expect(changeset).toContain("display_color");
@@ -457,18 +518,9 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
     expect(outputs.body).toContain("display_color");
   });
 
-  it("spec:update:ci gives bump none and removes the changeset when nothing published changed", async () => {
-    // 2026-10-01 again (the last release's operation), changed only outside it.
-    const document = readFileSync(
-      upstreamWith("2026-11-09", (document) => {
-        withoutPresetName(document);
-        newDescription(document);
-        document.paths["/zones/{zone_id}/dns_records/{dns_record_id}"].get.description = "Changed elsewhere again.";
-      }),
-    );
-    const outputs = await specUpdateCi(document, "2026-11-09");
-    expect(outputs.bump).toBe("none");
-    expect(outputs.title).toBe("Upstream spec 2026-11-09: none");
-    expect(existsSync(join(project, ".changeset", "upstream-spec-update.md"))).toBe(false);
+  it("spec:update:ci gives bump none and removes the changeset when nothing published changed", () => {
+    expect(story.ciNone.outputs.bump).toBe("none");
+    expect(story.ciNone.outputs.title).toBe("Upstream spec 2026-11-09: none");
+    expect(story.ciNone.changeset).toBe(false);
   });
 });
