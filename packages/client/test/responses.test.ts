@@ -155,6 +155,26 @@ describe("maxResponseBytes", () => {
     const issues = await issuesOf(chunked(2_999).getMeetingParticipant(validParams()));
     expect(issues).toEqual([{ pointer: "", message: "body is larger than the 2999-byte limit" }]);
   });
+
+  it("a character whose UTF-8 bytes are split between two chunks is read whole", async () => {
+    const body = { ...successBody(), data: { ...successBody().data, name: "Zoë Ångström" } };
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    const split = bytes.indexOf(0xc3) + 1; // inside "ë"
+    const client = answering(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(bytes.slice(0, split));
+              controller.enqueue(bytes.slice(split));
+              controller.close();
+            },
+          }),
+          { headers: { "content-type": "application/json" } },
+        ),
+    );
+    expect((await client.getMeetingParticipant(validParams())).name).toBe("Zoë Ångström");
+  });
 });
 
 describe("what errors carry", () => {
