@@ -12,7 +12,14 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { listOperations, loadSpec, resolve as resolveRef, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import {
+  listOperations,
+  loadPaging,
+  loadSpec,
+  resolve as resolveRef,
+  type Spec,
+  type SpecOperation,
+} from "../lib/openapi.ts";
 import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
 import { schemaConstraints } from "./schema-constraints.ts";
 
@@ -191,6 +198,8 @@ export function generateClientSources(
     `import * as rules from ${JSON.stringify(importPath(outFile, RULES_MODULE))};\n\n` +
     "/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n" +
     `export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)};\n\n` +
+    "/** How the API pages a list, by the names openapi/sync.config.json gives it: what `paginate` reads and sends. */\n" +
+    `export const paging = ${JSON.stringify(loadPaging())};\n\n` +
     [...ruleSets].map(([source, name]) => `const ${name} = ${source};\n`).join("\n") +
     "\n" +
     tables.join("\n") +

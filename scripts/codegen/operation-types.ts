@@ -123,7 +123,7 @@ function renderOperation(spec: Spec, operation: SpecOperation, names: ExportedNa
   );
   return {
     declarations: lines.join("\n"),
-    member: `  /** ${doc((summary ?? method).replace(/\.$/, ""))}. ${route} */\n  ${method}: { params: ${params}; result: ${result}; item: ${item} };`,
+    member: `  /** ${doc((summary ?? method).replace(/\.$/, ""))}. ${route} */\n  ${method}: { params: ${params}; response: ${response}; result: ${result}; item: ${item} };`,
     errorBodies,
   };
 }
@@ -162,8 +162,9 @@ export function renderOperationTypes(spec: Spec, handWritten: string[]): string 
     ...rendered.map((operation) => `\n${operation.declarations}`),
     "",
     "/**",
-    " * Every operation by its client method name: what the method takes (`params`), what it resolves to (`result`)",
-    " * and, for paged lists, one element of a page (`item`; `never` for the others).",
+    " * Every operation by its client method name: what the method takes (`params`), the answer's whole body",
+    " * (`response`), what the method resolves to (`result`) and, for paged lists, one element of a page (`item`;",
+    " * `never` for the others).",
     " */",
     "export interface RealtimeKitOperations {",
     ...rendered.map((operation) => operation.member),

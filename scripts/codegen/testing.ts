@@ -5,7 +5,7 @@
 // facts from here only, so a spec update changes every consumer's fake with it.
 //
 //   tsx scripts/codegen/testing.ts [--check]
-import { listOperations, loadSpec, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import { listOperations, loadPaging, loadSpec, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
 import { banner, REPO_ROOT, writeGenerated } from "./generated-file.ts";
 import { pascalCase } from "./operation-types.ts";
 import { schemaConstraints } from "./schema-constraints.ts";
@@ -89,6 +89,9 @@ function operationsSource(spec: Spec, operations: SpecOperation[]): string {
     "",
     "/** Where the API is served: the spec's first server. */",
     `export const DEFAULT_BASE_URL = ${json(spec.servers?.[0]?.url)};`,
+    "",
+    "/** How the API pages a list, by the names openapi/sync.config.json gives it: what a paged answer is made of. */",
+    `export const PAGING = ${json(loadPaging())};`,
     "",
     "/** What the API answers a request without a bearer token: the documented example of its 401 body. */",
     `export const AUTHENTICATION_ERROR: unknown = ${json(authenticationError(spec, operations))};`,

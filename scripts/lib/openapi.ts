@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 
 export const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
+const SYNC_CONFIG_FILE = new URL("../../openapi/sync.config.json", import.meta.url).pathname;
 
 export type Spec = {
   openapi: string;
@@ -40,11 +41,29 @@ export type SpecOperation = {
   /** The success answer's JSON schema: the `{ success, data }` envelope. */
   successSchema: any;
   /**
-   * Paged lists: `page_no` and `per_page` query parameters, and an answer whose `data` is an array beside a
-   * `paging` object. The client walks these page by page.
+   * Paged lists: the two query parameters `Paging` names, and an answer whose `data` is an array beside its
+   * paging object. The client walks these page by page.
    */
   paged: boolean;
 };
+
+/** How the API pages a list, by the names it uses: openapi/sync.config.json's `paging`. */
+export type Paging = {
+  /** The query parameter that asks for a page by number, from 1. */
+  page: string;
+  /** The query parameter that sets how many items a page holds. */
+  perPage: string;
+  /** The answer's property, beside `data`, that says where the page sits in the list. */
+  object: string;
+  totalCount: string;
+  startOffset: string;
+  endOffset: string;
+};
+
+export function loadPaging(file = SYNC_CONFIG_FILE): Paging {
+  const { $comment: _, ...paging } = JSON.parse(readFileSync(file, "utf8")).paging;
+  return paging;
+}
 
 export const loadSpec = (file = SPEC_FILE): Spec => JSON.parse(readFileSync(file, "utf8"));
 
@@ -132,7 +151,7 @@ export function child(document: unknown, located: Located | undefined, ...tokens
 }
 
 /** Every operation of the spec, in path order, as the generators use it. */
-export function listOperations(spec: Spec): SpecOperation[] {
+export function listOperations(spec: Spec, paging: Paging = loadPaging()): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const httpMethod of HTTP_METHODS) {
@@ -160,9 +179,9 @@ export function listOperations(spec: Spec): SpecOperation[] {
       const envelope = resolve(spec, successSchema);
       const query = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
       const paged =
-        query.has("page_no") &&
-        query.has("per_page") &&
-        envelope.properties?.paging !== undefined &&
+        query.has(paging.page) &&
+        query.has(paging.perPage) &&
+        envelope.properties?.[paging.object] !== undefined &&
         resolve(spec, envelope.properties?.data)?.type === "array";
       operations.push({
         operationId: operation.operationId,

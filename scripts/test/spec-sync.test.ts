@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
+import { listOperations, loadPaging, type Paging, resolve } from "../lib/openapi.ts";
 import { methodNameFrom, methodNameProblem } from "../lib/select-operations.ts";
 import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
 
@@ -163,5 +164,31 @@ describe("spec:sync", () => {
     expect(JSON.parse(syncSpec(CONFIG, join(dir, "upstream.json"), "2026-09-01").text).info["x-upstream"].date).toBe(
       "2026-09-01",
     );
+  });
+});
+
+describe("paged lists", () => {
+  const spec = () => JSON.parse(COMMITTED);
+  const pagedMethods = (s: any, paging?: Paging) =>
+    listOperations(s, paging)
+      .filter((operation) => operation.paged)
+      .map((operation) => operation.method);
+
+  it("are recognised by the names the config's `paging` gives, not by names written in the generators", () => {
+    const configured = loadPaging(CONFIG);
+    expect(configured).toEqual({ ...config().paging, $comment: undefined });
+    expect(pagedMethods(spec())).toContain("getMeetings");
+    // Other names in the config: the spec's lists no longer match them.
+    expect(pagedMethods(spec(), { ...configured, page: "page_number" })).toEqual([]);
+    expect(pagedMethods(spec(), { ...configured, object: "pages" })).toEqual([]);
+    // The spec renamed along with the config: the list is paged again.
+    const renamed = spec();
+    const getMeetings = Object.values<any>(renamed.paths)
+      .flatMap((item) => Object.values<any>(item))
+      .find((operation) => operation["x-client-method"] === "getMeetings");
+    // Its own copy of the parameter: the component is shared with the other lists.
+    const at = getMeetings.parameters.findIndex((p: any) => resolve(renamed, p).name === "page_no");
+    getMeetings.parameters[at] = { ...resolve(renamed, getMeetings.parameters[at]), name: "page_number" };
+    expect(pagedMethods(renamed, { ...configured, page: "page_number" })).toEqual(["getMeetings"]);
   });
 });

@@ -20,7 +20,7 @@ export type RealtimeKitClient = RealtimeKitMethods & {
     method: M,
     params: RealtimeKitOperations[M]["params"],
     options?: CallOptions,
-  ): Promise<Page<RealtimeKitOperations[M]["result"]>>;
+  ): Promise<Page<M>>;
   /** Every item of a paged list, fetched page by page as the loop asks for them. */
   paginate<M extends RealtimeKitPagedOperation>(
     method: M,

@@ -5,6 +5,7 @@ import {
   createRealtimeKit,
   createRealtimeKitClient,
   type GetMeetingParticipantPathParams,
+  type GetMeetingsResponse,
   type Participant,
   RealtimeKitApiError,
   RealtimeKitConnectionError,
@@ -34,6 +35,14 @@ describe("createRealtimeKitClient", () => {
     expectTypeOf(client.getMeetingParticipant).parameter(1).toEqualTypeOf<CallOptions | undefined>();
     expectTypeOf(client.getMeetingParticipant).returns.toEqualTypeOf<Promise<Participant>>();
     expectTypeOf(client.getMeetingParticipant(params)).resolves.toHaveProperty("id").toEqualTypeOf<string>();
+  });
+
+  it("page() resolves to a list's whole answer as the spec types it, its paging object included", () => {
+    const page = client.page("getMeetings", { account_id: params.account_id, app_id: params.app_id });
+    expectTypeOf(page).resolves.toEqualTypeOf<GetMeetingsResponse>();
+    expectTypeOf(page).resolves.toHaveProperty("paging").toEqualTypeOf<GetMeetingsResponse["paging"]>();
+    // @ts-expect-error only the paged lists have pages
+    void client.page("getMeetingParticipant", params);
   });
 
   it("refuses a missing or misspelled parameter, and a parameter of the wrong type", () => {

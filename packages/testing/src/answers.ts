@@ -2,7 +2,7 @@
 // list, Prism's 422 for an invalid request, the gateway's 401 without a token, and the two error envelopes.
 import type { CloudflareV4ErrorBody, RealtimeKitErrorBody } from "@realtimekit-api/types";
 import { generateValue } from "./generate-value.ts";
-import { AUTHENTICATION_ERROR } from "./generated/operations.ts";
+import { AUTHENTICATION_ERROR, PAGING } from "./generated/operations.ts";
 import type { OperationSpec } from "./operation-spec.ts";
 import { hash, seededRandom } from "./random.ts";
 import type { Violation } from "./validate.ts";
@@ -15,18 +15,23 @@ export function specAnswer(operation: OperationSpec, seed: number, name: string)
 }
 
 /**
- * Page `page_no` (from 1) of `items`, `per_page` long (all of them when not given), with `paging` as the API
- * writes it: offsets from 1, inclusive.
+ * The page of `items` the query asks for (`page_no`, from 1), `per_page` long (all of them when not given), with
+ * its paging object as the API writes it: offsets from 1, inclusive. The names are the spec's (PAGING).
  */
 export function page(body: any, items: unknown[], query: Record<string, unknown>): any {
-  const perPage = typeof query.per_page === "number" ? query.per_page : items.length || 1;
-  const pageNo = typeof query.page_no === "number" ? query.page_no : 1;
+  const [asked, size] = [query[PAGING.page], query[PAGING.perPage]];
+  const perPage = typeof size === "number" ? size : items.length || 1;
+  const pageNo = typeof asked === "number" ? asked : 1;
   const start = (pageNo - 1) * perPage;
   const data = items.slice(start, start + perPage);
   return {
     ...body,
     data,
-    paging: { total_count: items.length, start_offset: start + 1, end_offset: start + data.length },
+    [PAGING.object]: {
+      [PAGING.totalCount]: items.length,
+      [PAGING.startOffset]: start + 1,
+      [PAGING.endOffset]: start + data.length,
+    },
   };
 }
 

@@ -67,6 +67,7 @@ describe("@realtimekit-api/types", () => {
     expectTypeOf<GetMeetingParticipantErrorBody>().toEqualTypeOf<RealtimeKitErrorBody | CloudflareV4ErrorBody>();
     expectTypeOf<RealtimeKitOperations["getMeetingParticipant"]>().toEqualTypeOf<{
       params: GetMeetingParticipantPathParams;
+      response: GetMeetingParticipantResponse;
       result: Participant;
       item: never;
     }>();

@@ -7,6 +7,9 @@ import * as rules from "../schema-rules.ts";
 /** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */
 export const defaultBaseUrl = "https://api.cloudflare.com/client/v4";
 
+/** How the API pages a list, by the names openapi/sync.config.json gives it: what `paginate` reads and sends. */
+export const paging = {"page":"page_no","perPage":"per_page","object":"paging","totalCount":"total_count","startOffset":"start_offset","endOffset":"end_offset"};
+
 const rules0 = {
   "enum": rules.enum,
   "maxLength": rules.maxLength,

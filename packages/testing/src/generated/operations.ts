@@ -6,6 +6,9 @@ import type { OperationSpec } from "../operation-spec.ts";
 /** Where the API is served: the spec's first server. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
+/** How the API pages a list, by the names openapi/sync.config.json gives it: what a paged answer is made of. */
+export const PAGING = {"page":"page_no","perPage":"per_page","object":"paging","totalCount":"total_count","startOffset":"start_offset","endOffset":"end_offset"};
+
 /** What the API answers a request without a bearer token: the documented example of its 401 body. */
 export const AUTHENTICATION_ERROR: unknown = {"errors":[{"code":10000,"message":"Authentication error"}],"messages":[],"result":null,"success":false};
 

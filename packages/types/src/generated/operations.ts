@@ -896,134 +896,135 @@ export type EditWebhookResult = EditWebhookResponse["data"];
 export type EditWebhookErrorBody = components["schemas"]["realtimekit_ErrorResponse"] | components["schemas"]["realtimekit-api_V4ErrorResponse"];
 
 /**
- * Every operation by its client method name: what the method takes (`params`), what it resolves to (`result`)
- * and, for paged lists, one element of a page (`item`; `never` for the others).
+ * Every operation by its client method name: what the method takes (`params`), the answer's whole body
+ * (`response`), what the method resolves to (`result`) and, for paged lists, one element of a page (`item`;
+ * `never` for the others).
  */
 export interface RealtimeKitOperations {
   /** Fetch all apps. `GET /accounts/{account_id}/realtime/kit/apps` */
-  getApps: { params: GetAppsParams; result: GetAppsResult; item: GetAppsItem };
+  getApps: { params: GetAppsParams; response: GetAppsResponse; result: GetAppsResult; item: GetAppsItem };
   /** Create App. `POST /accounts/{account_id}/realtime/kit/apps` */
-  createApp: { params: CreateAppParams; result: CreateAppResult; item: never };
+  createApp: { params: CreateAppParams; response: CreateAppResponse; result: CreateAppResult; item: never };
   /** Fetch app details. `GET /accounts/{account_id}/realtime/kit/apps/{app_id}` */
-  getAppByID: { params: GetAppByIDParams; result: GetAppByIDResult; item: never };
+  getAppByID: { params: GetAppByIDParams; response: GetAppByIDResponse; result: GetAppByIDResult; item: never };
   /** Fetch day-wise session and recording analytics data for an App. `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/daywise` */
-  getOrgAnalytics: { params: GetOrgAnalyticsParams; result: GetOrgAnalyticsResult; item: never };
+  getOrgAnalytics: { params: GetOrgAnalyticsParams; response: GetOrgAnalyticsResponse; result: GetOrgAnalyticsResult; item: never };
   /** Fetch day-wise analytics data for your livestreams. `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/daywise` */
-  getLivestreamAnalyticsDaywise: { params: GetLivestreamAnalyticsDaywiseParams; result: GetLivestreamAnalyticsDaywiseResult; item: never };
+  getLivestreamAnalyticsDaywise: { params: GetLivestreamAnalyticsDaywiseParams; response: GetLivestreamAnalyticsDaywiseResponse; result: GetLivestreamAnalyticsDaywiseResult; item: never };
   /** Fetch complete analytics data for your livestreams. `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall` */
-  getLivestreamAnalyticsComplete: { params: GetLivestreamAnalyticsCompleteParams; result: GetLivestreamAnalyticsCompleteResult; item: never };
+  getLivestreamAnalyticsComplete: { params: GetLivestreamAnalyticsCompleteParams; response: GetLivestreamAnalyticsCompleteResponse; result: GetLivestreamAnalyticsCompleteResult; item: never };
   /** Fetch all livestreams. `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams` */
-  getAllLivestreams: { params: GetAllLivestreamsParams; result: GetAllLivestreamsResult; item: never };
+  getAllLivestreams: { params: GetAllLivestreamsParams; response: GetAllLivestreamsResponse; result: GetAllLivestreamsResult; item: never };
   /** Create an independent livestream. `POST /accounts/{account_id}/realtime/kit/{app_id}/livestreams` */
-  createLivestream: { params: CreateLivestreamParams; result: CreateLivestreamResult; item: never };
+  createLivestream: { params: CreateLivestreamParams; response: CreateLivestreamResponse; result: CreateLivestreamResult; item: never };
   /** Fetch livestream session details using livestream session ID. `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/sessions/{livestream-session-id}` */
-  getLivestreamSessionDetailsForSessionID: { params: GetLivestreamSessionDetailsForSessionIDParams; result: GetLivestreamSessionDetailsForSessionIDResult; item: never };
+  getLivestreamSessionDetailsForSessionID: { params: GetLivestreamSessionDetailsForSessionIDParams; response: GetLivestreamSessionDetailsForSessionIDResponse; result: GetLivestreamSessionDetailsForSessionIDResult; item: never };
   /** Fetch livestream details using livestream ID. `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}` */
-  getLivestreamSessionForLivestreamID: { params: GetLivestreamSessionForLivestreamIDParams; result: GetLivestreamSessionForLivestreamIDResult; item: never };
+  getLivestreamSessionForLivestreamID: { params: GetLivestreamSessionForLivestreamIDParams; response: GetLivestreamSessionForLivestreamIDResponse; result: GetLivestreamSessionForLivestreamIDResult; item: never };
   /** Fetch active livestream session details. `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}/active-livestream-session` */
-  getActiveLivestreamsForLivestreamID: { params: GetActiveLivestreamsForLivestreamIDParams; result: GetActiveLivestreamsForLivestreamIDResult; item: never };
+  getActiveLivestreamsForLivestreamID: { params: GetActiveLivestreamsForLivestreamIDParams; response: GetActiveLivestreamsForLivestreamIDResponse; result: GetActiveLivestreamsForLivestreamIDResult; item: never };
   /** Fetch all meetings for an App. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings` */
-  getMeetings: { params: GetMeetingsParams; result: GetMeetingsResult; item: GetMeetingsItem };
+  getMeetings: { params: GetMeetingsParams; response: GetMeetingsResponse; result: GetMeetingsResult; item: GetMeetingsItem };
   /** Create a meeting. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings` */
-  createMeeting: { params: CreateMeetingParams; result: CreateMeetingResult; item: never };
+  createMeeting: { params: CreateMeetingParams; response: CreateMeetingResponse; result: CreateMeetingResult; item: never };
   /** Fetch a meeting for an App. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}` */
-  getMeetingByID: { params: GetMeetingByIDParams; result: GetMeetingByIDResult; item: never };
+  getMeetingByID: { params: GetMeetingByIDParams; response: GetMeetingByIDResponse; result: GetMeetingByIDResult; item: never };
   /** Replace a meeting. `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}` */
-  replaceMeetingByID: { params: ReplaceMeetingByIDParams; result: ReplaceMeetingByIDResult; item: never };
+  replaceMeetingByID: { params: ReplaceMeetingByIDParams; response: ReplaceMeetingByIDResponse; result: ReplaceMeetingByIDResult; item: never };
   /** Update a meeting. `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}` */
-  updateMeetingByID: { params: UpdateMeetingByIDParams; result: UpdateMeetingByIDResult; item: never };
+  updateMeetingByID: { params: UpdateMeetingByIDParams; response: UpdateMeetingByIDResponse; result: UpdateMeetingByIDResult; item: never };
   /** Fetch active livestreams for a meeting. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream` */
-  getMeetingActiveLivestreams: { params: GetMeetingActiveLivestreamsParams; result: GetMeetingActiveLivestreamsResult; item: never };
+  getMeetingActiveLivestreams: { params: GetMeetingActiveLivestreamsParams; response: GetMeetingActiveLivestreamsResponse; result: GetMeetingActiveLivestreamsResult; item: never };
   /** Stop livestreaming a meeting. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream/stop` */
-  stopLivestreamingAMeeting: { params: StopLivestreamingAMeetingParams; result: StopLivestreamingAMeetingResult; item: never };
+  stopLivestreamingAMeeting: { params: StopLivestreamingAMeetingParams; response: StopLivestreamingAMeetingResponse; result: StopLivestreamingAMeetingResult; item: never };
   /** Fetch details of an active session. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session` */
-  getActiveSession: { params: GetActiveSessionParams; result: GetActiveSessionResult; item: never };
+  getActiveSession: { params: GetActiveSessionParams; response: GetActiveSessionResponse; result: GetActiveSessionResult; item: never };
   /** Kick participants from an active session. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick` */
-  kickParticipants: { params: KickParticipantsParams; result: KickParticipantsResult; item: never };
+  kickParticipants: { params: KickParticipantsParams; response: KickParticipantsResponse; result: KickParticipantsResult; item: never };
   /** Kick all participants. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all` */
-  kickAllParticipants: { params: KickAllParticipantsParams; result: KickAllParticipantsResult; item: never };
+  kickAllParticipants: { params: KickAllParticipantsParams; response: KickAllParticipantsResponse; result: KickAllParticipantsResult; item: never };
   /** Mute participants of an active session. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute` */
-  muteParticipants: { params: MuteParticipantsParams; result: MuteParticipantsResult; item: never };
+  muteParticipants: { params: MuteParticipantsParams; response: MuteParticipantsResponse; result: MuteParticipantsResult; item: never };
   /** Mute all participants. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all` */
-  muteAllParticipants: { params: MuteAllParticipantsParams; result: MuteAllParticipantsResult; item: never };
+  muteAllParticipants: { params: MuteAllParticipantsParams; response: MuteAllParticipantsResponse; result: MuteAllParticipantsResult; item: never };
   /** Create a poll. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/poll` */
-  createPoll: { params: CreatePollParams; result: CreatePollResult; item: never };
+  createPoll: { params: CreatePollParams; response: CreatePollResponse; result: CreatePollResult; item: never };
   /** Fetch livestream session details for a meeting. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream` */
-  getMeetingLivestreamSessions: { params: GetMeetingLivestreamSessionsParams; result: GetMeetingLivestreamSessionsResult; item: never };
+  getMeetingLivestreamSessions: { params: GetMeetingLivestreamSessionsParams; response: GetMeetingLivestreamSessionsResponse; result: GetMeetingLivestreamSessionsResult; item: never };
   /** Start livestreaming a meeting. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams` */
-  startLivestreamingAMeeting: { params: StartLivestreamingAMeetingParams; result: StartLivestreamingAMeetingResult; item: never };
+  startLivestreamingAMeeting: { params: StartLivestreamingAMeetingParams; response: StartLivestreamingAMeetingResponse; result: StartLivestreamingAMeetingResult; item: never };
   /** Fetch all participants of a meeting. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants` */
-  getMeetingParticipants: { params: GetMeetingParticipantsParams; result: GetMeetingParticipantsResult; item: GetMeetingParticipantsItem };
+  getMeetingParticipants: { params: GetMeetingParticipantsParams; response: GetMeetingParticipantsResponse; result: GetMeetingParticipantsResult; item: GetMeetingParticipantsItem };
   /** Add a participant. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants` */
-  addParticipant: { params: AddParticipantParams; result: AddParticipantResult; item: never };
+  addParticipant: { params: AddParticipantParams; response: AddParticipantResponse; result: AddParticipantResult; item: never };
   /** Fetch a participant's detail. `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}` */
-  getMeetingParticipant: { params: GetMeetingParticipantParams; result: GetMeetingParticipantResult; item: never };
+  getMeetingParticipant: { params: GetMeetingParticipantParams; response: GetMeetingParticipantResponse; result: GetMeetingParticipantResult; item: never };
   /** Replace a participant's detail. `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}` */
-  replaceParticipant: { params: ReplaceParticipantParams; result: ReplaceParticipantResult; item: never };
+  replaceParticipant: { params: ReplaceParticipantParams; response: ReplaceParticipantResponse; result: ReplaceParticipantResult; item: never };
   /** Delete a participant. `DELETE /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}` */
-  deleteMeetingParticipant: { params: DeleteMeetingParticipantParams; result: DeleteMeetingParticipantResult; item: never };
+  deleteMeetingParticipant: { params: DeleteMeetingParticipantParams; response: DeleteMeetingParticipantResponse; result: DeleteMeetingParticipantResult; item: never };
   /** Edit a participant's detail. `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}` */
-  editParticipant: { params: EditParticipantParams; result: EditParticipantResult; item: never };
+  editParticipant: { params: EditParticipantParams; response: EditParticipantResponse; result: EditParticipantResult; item: never };
   /** Refresh participant's authentication token. `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token` */
-  refreshParticipantToken: { params: RefreshParticipantTokenParams; result: RefreshParticipantTokenResult; item: never };
+  refreshParticipantToken: { params: RefreshParticipantTokenParams; response: RefreshParticipantTokenResponse; result: RefreshParticipantTokenResult; item: never };
   /** Fetch all presets. `GET /accounts/{account_id}/realtime/kit/{app_id}/presets` */
-  getPresets: { params: GetPresetsParams; result: GetPresetsResult; item: GetPresetsItem };
+  getPresets: { params: GetPresetsParams; response: GetPresetsResponse; result: GetPresetsResult; item: GetPresetsItem };
   /** Create a preset. `POST /accounts/{account_id}/realtime/kit/{app_id}/presets` */
-  createPreset: { params: CreatePresetParams; result: CreatePresetResult; item: never };
+  createPreset: { params: CreatePresetParams; response: CreatePresetResponse; result: CreatePresetResult; item: never };
   /** Fetch details of a preset. `GET /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}` */
-  getPresetByID: { params: GetPresetByIDParams; result: GetPresetByIDResult; item: never };
+  getPresetByID: { params: GetPresetByIDParams; response: GetPresetByIDResponse; result: GetPresetByIDResult; item: never };
   /** Replace a preset. `PUT /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}` */
-  replacePresetByID: { params: ReplacePresetByIDParams; result: ReplacePresetByIDResult; item: never };
+  replacePresetByID: { params: ReplacePresetByIDParams; response: ReplacePresetByIDResponse; result: ReplacePresetByIDResult; item: never };
   /** Delete a preset. `DELETE /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}` */
-  deletePreset: { params: DeletePresetParams; result: DeletePresetResult; item: never };
+  deletePreset: { params: DeletePresetParams; response: DeletePresetResponse; result: DeletePresetResult; item: never };
   /** Update a preset. `PATCH /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}` */
-  updatePreset: { params: UpdatePresetParams; result: UpdatePresetResult; item: never };
+  updatePreset: { params: UpdatePresetParams; response: UpdatePresetResponse; result: UpdatePresetResult; item: never };
   /** Fetch all recordings for an App. `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings` */
-  getRecordings: { params: GetRecordingsParams; result: GetRecordingsResult; item: GetRecordingsItem };
+  getRecordings: { params: GetRecordingsParams; response: GetRecordingsResponse; result: GetRecordingsResult; item: GetRecordingsItem };
   /** Start recording a meeting. `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings` */
-  startRecordings: { params: StartRecordingsParams; result: StartRecordingsResult; item: never };
+  startRecordings: { params: StartRecordingsParams; response: StartRecordingsResponse; result: StartRecordingsResult; item: never };
   /** Fetch active recording. `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}` */
-  getActiveRecordings: { params: GetActiveRecordingsParams; result: GetActiveRecordingsResult; item: never };
+  getActiveRecordings: { params: GetActiveRecordingsParams; response: GetActiveRecordingsResponse; result: GetActiveRecordingsResult; item: never };
   /** Start recording participant audio tracks. `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings/track` */
-  startTrackRecording: { params: StartTrackRecordingParams; result: StartTrackRecordingResult; item: never };
+  startTrackRecording: { params: StartTrackRecordingParams; response: StartTrackRecordingResponse; result: StartTrackRecordingResult; item: never };
   /** Fetch details of a recording. `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}` */
-  getOneRecording: { params: GetOneRecordingParams; result: GetOneRecordingResult; item: never };
+  getOneRecording: { params: GetOneRecordingParams; response: GetOneRecordingResponse; result: GetOneRecordingResult; item: never };
   /** Pause/Resume/Stop recording. `PUT /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}` */
-  pauseResumeStopRecording: { params: PauseResumeStopRecordingParams; result: PauseResumeStopRecordingResult; item: never };
+  pauseResumeStopRecording: { params: PauseResumeStopRecordingParams; response: PauseResumeStopRecordingResponse; result: PauseResumeStopRecordingResult; item: never };
   /** Fetch all sessions of an App. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions` */
-  getSessions: { params: GetSessionsParams; result: GetSessionsResult; item: never };
+  getSessions: { params: GetSessionsParams; response: GetSessionsResponse; result: GetSessionsResult; item: never };
   /** Fetch details of peer. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}` */
-  getParticipantDataFromPeerID: { params: GetParticipantDataFromPeerIDParams; result: GetParticipantDataFromPeerIDResult; item: never };
+  getParticipantDataFromPeerID: { params: GetParticipantDataFromPeerIDParams; response: GetParticipantDataFromPeerIDResponse; result: GetParticipantDataFromPeerIDResult; item: never };
   /** Fetch details of a session. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}` */
-  getSessionDetails: { params: GetSessionDetailsParams; result: GetSessionDetailsResult; item: never };
+  getSessionDetails: { params: GetSessionDetailsParams; response: GetSessionDetailsResponse; result: GetSessionDetailsResult; item: never };
   /** Fetch all chat messages of a session. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat` */
-  getSessionChat: { params: GetSessionChatParams; result: GetSessionChatResult; item: never };
+  getSessionChat: { params: GetSessionChatParams; response: GetSessionChatResponse; result: GetSessionChatResult; item: never };
   /** Fetch livestream session details using a session ID. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/livestream-sessions` */
-  getSessionLivestreamSessions: { params: GetSessionLivestreamSessionsParams; result: GetSessionLivestreamSessionsResult; item: never };
+  getSessionLivestreamSessions: { params: GetSessionLivestreamSessionsParams; response: GetSessionLivestreamSessionsResponse; result: GetSessionLivestreamSessionsResult; item: never };
   /** Fetch participants list of a session. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants` */
-  getSessionParticipants: { params: GetSessionParticipantsParams; result: GetSessionParticipantsResult; item: never };
+  getSessionParticipants: { params: GetSessionParticipantsParams; response: GetSessionParticipantsResponse; result: GetSessionParticipantsResult; item: never };
   /** Fetch details of a participant. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}` */
-  getSessionParticipantDetails: { params: GetSessionParticipantDetailsParams; result: GetSessionParticipantDetailsResult; item: never };
+  getSessionParticipantDetails: { params: GetSessionParticipantDetailsParams; response: GetSessionParticipantDetailsResponse; result: GetSessionParticipantDetailsResult; item: never };
   /** Fetch summary of transcripts for a session. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary` */
-  getSessionSummary: { params: GetSessionSummaryParams; result: GetSessionSummaryResult; item: never };
+  getSessionSummary: { params: GetSessionSummaryParams; response: GetSessionSummaryResponse; result: GetSessionSummaryResult; item: never };
   /** Generate summary of Transcripts for the session. `POST /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary` */
-  generateSummaryOfTranscripts: { params: GenerateSummaryOfTranscriptsParams; result: GenerateSummaryOfTranscriptsResult; item: never };
+  generateSummaryOfTranscripts: { params: GenerateSummaryOfTranscriptsParams; response: GenerateSummaryOfTranscriptsResponse; result: GenerateSummaryOfTranscriptsResult; item: never };
   /** Fetch the complete transcript for a session. `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript` */
-  getSessionTranscripts: { params: GetSessionTranscriptsParams; result: GetSessionTranscriptsResult; item: never };
+  getSessionTranscripts: { params: GetSessionTranscriptsParams; response: GetSessionTranscriptsResponse; result: GetSessionTranscriptsResult; item: never };
   /** Fetch all webhooks details. `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks` */
-  getWebhooks: { params: GetWebhooksParams; result: GetWebhooksResult; item: never };
+  getWebhooks: { params: GetWebhooksParams; response: GetWebhooksResponse; result: GetWebhooksResult; item: never };
   /** Add a webhook. `POST /accounts/{account_id}/realtime/kit/{app_id}/webhooks` */
-  createWebhook: { params: CreateWebhookParams; result: CreateWebhookResult; item: never };
+  createWebhook: { params: CreateWebhookParams; response: CreateWebhookResponse; result: CreateWebhookResult; item: never };
   /** Fetch all supported webhook events. `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/all` */
-  getWebhookEvents: { params: GetWebhookEventsParams; result: GetWebhookEventsResult; item: never };
+  getWebhookEvents: { params: GetWebhookEventsParams; response: GetWebhookEventsResponse; result: GetWebhookEventsResult; item: never };
   /** Fetch details of a webhook. `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}` */
-  getWebhookByID: { params: GetWebhookByIDParams; result: GetWebhookByIDResult; item: never };
+  getWebhookByID: { params: GetWebhookByIDParams; response: GetWebhookByIDResponse; result: GetWebhookByIDResult; item: never };
   /** Replace a webhook. `PUT /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}` */
-  replaceWebhook: { params: ReplaceWebhookParams; result: ReplaceWebhookResult; item: never };
+  replaceWebhook: { params: ReplaceWebhookParams; response: ReplaceWebhookResponse; result: ReplaceWebhookResult; item: never };
   /** Delete a webhook. `DELETE /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}` */
-  deleteWebhook: { params: DeleteWebhookParams; result: DeleteWebhookResult; item: never };
+  deleteWebhook: { params: DeleteWebhookParams; response: DeleteWebhookResponse; result: DeleteWebhookResult; item: never };
   /** Edit a webhook. `PATCH /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}` */
-  editWebhook: { params: EditWebhookParams; result: EditWebhookResult; item: never };
+  editWebhook: { params: EditWebhookParams; response: EditWebhookResponse; result: EditWebhookResult; item: never };
 }
 
 /** The method names of the paged list operations. */
