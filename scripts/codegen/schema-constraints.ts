@@ -1,30 +1,17 @@
 // Reduces OpenAPI schemas to the JSON Schema subset the client's validator checks, with every $ref
 // resolved and documentation (description, example, title …) dropped, so the shipped table stays small.
+import { readFileSync } from "node:fs";
 import { resolve, type Spec } from "../lib/openapi.ts";
+import { REPO_ROOT } from "./generated-file.ts";
 
-const KEPT = [
-  "type",
-  "nullable",
-  "format",
-  "pattern",
-  "enum",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "minItems",
-  "maxItems",
-  "required",
-  "properties",
-  "items",
-  "additionalProperties",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "const",
-];
+/**
+ * The JSON Schema subset the client and the testing kit check, as @realtimekit-api/types declares it: the keywords
+ * kept (in this order) and the formats the client has a pattern for.
+ */
+export const SCHEMA_SUBSET: { keywords: string[]; formats: string[] } = JSON.parse(
+  readFileSync(`${REPO_ROOT}packages/types/schema-subset.json`, "utf8"),
+);
+const KEPT = SCHEMA_SUBSET.keywords;
 
 // Constraints the validator has no rule for. A schema that uses one fails generation, rather than having the
 // constraint dropped and left unchecked. (Documentation and vendor keywords — description, example, x-… — are
@@ -51,7 +38,7 @@ function assertEnforceable(schema: any): void {
     const value = schema[key];
     if (value === undefined) continue;
     throw new Error(
-      `the client's validator has no rule for the schema keyword "${key}"; add one to packages/client/src/schema-rules.ts`,
+      `the client's validator has no rule for the schema keyword "${key}"; add one to packages/client/src/schema-rules.ts and the keyword to packages/types/schema-subset.json`,
     );
   }
 }

@@ -394,7 +394,7 @@ describe("release to a local registry", { timeout: 240_000 }, () => {
   });
 
   it.each([
-    ["types", ["openapi.json"]],
+    ["types", ["openapi.json", "schema-subset.json"]],
     ["client", ["dist/raw.mjs", "dist/raw.cjs", "dist/raw.d.mts", "dist/raw.d.cts"]],
     ["testing", []],
   ])("ships @realtimekit-api/%s with LICENSE, README.md, package.json and its build, nothing else", (name, own) => {

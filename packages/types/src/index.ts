@@ -21,9 +21,10 @@ export type CloudflareV4ErrorBody = components["schemas"]["realtimekit-api_V4Err
 export type CloudflareV4Message = components["schemas"]["realtimekit-api_V4Message"];
 
 /**
- * The JSON Schema subset the generated tables hold (scripts/codegen/schema-constraints.ts keeps it): what
- * `@realtimekit-api/client` validates parameters, bodies and answers against, and what `@realtimekit-api/testing`
- * validates requests against and generates answers from. One definition, so the two cannot drift apart.
+ * The JSON Schema subset the generated tables hold: what `@realtimekit-api/client` validates parameters, bodies
+ * and answers against, and what `@realtimekit-api/testing` validates requests against and generates answers from.
+ * One definition, so the two cannot drift apart; its keywords and checked formats are listed, for the generators
+ * and the client's rules, in `@realtimekit-api/types/schema-subset.json` (a test holds the two lists to this type).
  */
 export type JsonSchemaSubset = {
   readonly type?: string | readonly string[];

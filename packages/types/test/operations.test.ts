@@ -60,3 +60,13 @@ describe("generated operation types", () => {
     expect(shadowed.map((symbol) => symbol.name)).toEqual([]);
   });
 });
+
+describe("schema-subset.json", () => {
+  it("lists exactly the keywords of JsonSchemaSubset, and formats by name", () => {
+    const subset = JSON.parse(readFileSync(packageFile("schema-subset.json"), "utf8"));
+    const keywords = checker.getPropertiesOfType(typeOf("JsonSchemaSubset")).map((property) => property.name);
+    expect([...subset.keywords].sort()).toEqual(keywords.sort());
+    expect(new Set(subset.keywords).size).toBe(subset.keywords.length);
+    for (const format of subset.formats) expect(format).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});

@@ -1,7 +1,11 @@
-// Every keyword rule schema-rules.ts has, and every format it knows, in one table: for tests of the schema
-// interpreter on its own, where the generated table's rules (only those today's spec uses) would be too few.
+// Every keyword rule schema-rules.ts has, and every format of the schema subset, in one table: for tests of the
+// schema interpreter on its own, where the generated table's rules (only those today's spec uses) would be too few.
+import subset from "@realtimekit-api/types/schema-subset.json" with { type: "json" };
 import * as r from "../../src/schema-rules.ts";
 import type { Rule, Rules } from "../../src/validate-schema.ts";
+
+/** The export that holds a format's pattern: `date-time` → `dateTimeFormat`, as the generator names it. */
+export const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
 
 /** The keyword rules: every function export but `format`, which is a factory (and the `…Format` exports are patterns). */
 const keywordRules = Object.fromEntries(
@@ -10,11 +14,9 @@ const keywordRules = Object.fromEntries(
 
 export const ALL_RULES: Rules = {
   ...keywordRules,
-  format: r.format({
-    uuid: r.uuidFormat,
-    "date-time": r.dateTimeFormat,
-    date: r.dateFormat,
-    uri: r.uriFormat,
-    email: r.emailFormat,
-  }),
+  format: r.format(
+    Object.fromEntries(
+      subset.formats.map((name) => [name, (r as unknown as Record<string, RegExp>)[formatExport(name)]!]),
+    ),
+  ),
 };
