@@ -61,8 +61,9 @@ const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) 
  * and is reported.
  */
 function rulesSource(schemas: any[], warn: (message: string) => void): string {
-  // The schemas hold only the subset's keywords (schemaConstraints refuses the others), and schema-rules.ts has a
-  // rule for each: the client's own test holds it to the subset, and the generated tables would not compile.
+  // The schemas hold only the subset's keywords (schemaConstraints keeps no others, and refuses the constraints it
+  // lists as unenforced), and schema-rules.ts has a rule for each: the client's own test holds it to the subset,
+  // and the generated tables would not compile without one.
   const { keywords, formats } = keywordsAndFormats(schemas);
   const entries = keywords.flatMap((keyword) => {
     if (keyword !== "format") return [`  ${JSON.stringify(keyword)}: rules.${keyword},`];

@@ -60,9 +60,13 @@ export type Paging = {
   endOffset: string;
 };
 
+const PAGING_NAMES = ["page", "perPage", "object", "totalCount", "startOffset", "endOffset"] as const;
+
 export function loadPaging(file = SYNC_CONFIG_FILE): Paging {
-  const { $comment: _, ...paging } = JSON.parse(readFileSync(file, "utf8")).paging;
-  return paging;
+  const paging = JSON.parse(readFileSync(file, "utf8")).paging ?? {};
+  const missing = PAGING_NAMES.filter((name) => typeof paging[name] !== "string" || paging[name] === "");
+  if (missing.length) throw new Error(`${file}: "paging" names no ${missing.join(", ")}`);
+  return Object.fromEntries(PAGING_NAMES.map((name) => [name, paging[name]])) as Paging;
 }
 
 export const loadSpec = (file = SPEC_FILE): Spec => JSON.parse(readFileSync(file, "utf8"));

@@ -176,10 +176,18 @@ describe("paged lists", () => {
 
   it("are recognised by the names the config's `paging` gives, not by names written in the generators", () => {
     const configured = loadPaging(CONFIG);
-    expect(configured).toEqual({ ...config().paging, $comment: undefined });
+    expect(configured).toEqual({
+      page: "page_no",
+      perPage: "per_page",
+      object: "paging",
+      totalCount: "total_count",
+      startOffset: "start_offset",
+      endOffset: "end_offset",
+    });
     expect(pagedMethods(spec())).toContain("getMeetings");
     // Other names in the config: the spec's lists no longer match them.
     expect(pagedMethods(spec(), { ...configured, page: "page_number" })).toEqual([]);
+    expect(pagedMethods(spec(), { ...configured, perPage: "page_size" })).toEqual([]);
     expect(pagedMethods(spec(), { ...configured, object: "pages" })).toEqual([]);
     // The spec renamed along with the config: the list is paged again.
     const renamed = spec();
@@ -190,5 +198,13 @@ describe("paged lists", () => {
     const at = getMeetings.parameters.findIndex((p: any) => resolve(renamed, p).name === "page_no");
     getMeetings.parameters[at] = { ...resolve(renamed, getMeetings.parameters[at]), name: "page_number" };
     expect(pagedMethods(renamed, { ...configured, page: "page_number" })).toEqual(["getMeetings"]);
+  });
+
+  it("cannot be recognised by a config whose paging block lacks a name: loading it names the file and the names", () => {
+    const file = configWith((changed) => {
+      delete changed.paging.perPage;
+      changed.paging.object = "";
+    });
+    expect(() => loadPaging(file)).toThrow(`${file}: "paging" names no perPage, object`);
   });
 });

@@ -24,7 +24,8 @@ export type CloudflareV4Message = components["schemas"]["realtimekit-api_V4Messa
  * The JSON Schema subset the generated tables hold: what `@realtimekit-api/client` validates parameters, bodies
  * and answers against, and what `@realtimekit-api/testing` validates requests against and generates answers from.
  * One definition, so the two cannot drift apart; its keywords and checked formats are listed, for the generators
- * and the client's rules, in `@realtimekit-api/types/schema-subset.json` (a test holds the two lists to this type).
+ * and the client's rules, in `@realtimekit-api/types/schema-subset.json` (a test holds its keywords to this type;
+ * the client's test holds its formats and keywords to the client's rules).
  */
 export type JsonSchemaSubset = {
   readonly type?: string | readonly string[];

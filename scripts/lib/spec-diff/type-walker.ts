@@ -167,8 +167,8 @@ export class TypeWalker {
     switch (this.comparison.root) {
       case "parameters":
         return segments.length === 2 ? "parameter" : "parameter-field";
-      // `content` and `headers` themselves are on both sides whenever the body or the response is: nothing is
-      // reported at them, only at what they hold.
+      // `content` and `headers` themselves are on both sides whenever the body or the response is: no kind is
+      // named for them (a type change may still be reported at them, under its own kind).
       case "requestBody":
         if (segments.length === 0) return "request-body";
         return segments.length === 2 ? "request-media-type" : "request-field";
