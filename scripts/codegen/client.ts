@@ -24,6 +24,8 @@ import { SCHEMA_SUBSET, schemaConstraints } from "./schema-constraints.ts";
 
 export const OPERATIONS_FILE = `${REPO_ROOT}packages/client/src/generated/operations.ts`;
 const RULES_MODULE = `${REPO_ROOT}packages/client/src/schema-rules.ts`;
+const QUERY_MODULE = `${REPO_ROOT}packages/client/src/query-string.ts`;
+const BODY_MODULE = `${REPO_ROOT}packages/client/src/request-body.ts`;
 const FUNCTION_MODULE = `${REPO_ROOT}packages/client/src/operation-function.ts`;
 const TABLE_TYPE_MODULE = `${REPO_ROOT}packages/client/src/operation-table.ts`;
 /** Checked by the validator itself, before any keyword rule. */
@@ -80,14 +82,17 @@ function rulesSource(schemas: any[], warn: (message: string) => void): string {
 }
 
 /**
- * What the client validates a call's argument against: path and query parameters by name, and whether `body` is
- * required. The body's own schema is in `requestBodySchemas`: a preset's alone would outweigh a one-call bundle.
+ * What the client validates a call's argument against: path and query parameters by name, in the spec's order,
+ * and whether `body` is required. The body's own schema is in `requestBodySchemas`: a preset's alone would outweigh a one-call bundle.
  */
 function parametersSchema(operation: SpecOperation, spec: Spec) {
   const parameters = operation.parameters.filter((p) => p.in === "path" || p.in === "query");
   const required = parameters.filter((p) => p.required).map((p) => p.name);
   if (parameters.some((p) => p.name === "body"))
     throw new Error(`${operation.operationId} has a parameter named "body"`);
+  // One property per name; the client also tells query from path parameters by name (those the path holds).
+  const names = parameters.map((p) => p.name);
+  if (new Set(names).size < names.length) throw new Error(`${operation.operationId} has two parameters of one name`);
   if (operation.body?.required) required.push("body");
   const properties = Object.fromEntries(parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)]));
   return { type: "object", required, properties };
@@ -107,7 +112,6 @@ function tableOf(spec: Spec, operation: SpecOperation) {
     method: operation.httpMethod.toUpperCase(),
     path: operation.path,
     parametersSchema: parametersSchema(operation, spec),
-    query: query.map((p) => p.name),
     // Arrays sent as one comma-separated value (OpenAPI's form style with explode: false).
     ...(query.some((p) => !p.explode) ? { commaSeparated: query.filter((p) => !p.explode).map((p) => p.name) } : {}),
     successStatus: operation.successStatus,
@@ -141,7 +145,13 @@ export function generateClientSources(
     const rules = rulesSource([table.parametersSchema], (message) => warnings.add(message));
     // Operations with the same keywords share one rules object.
     if (!ruleSets.has(rules)) ruleSets.set(rules, `rules${ruleSets.size}`);
-    const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  "rules": ${ruleSets.get(rules)}\n}`);
+    // Functions by reference: only the operations that need them pull them into a bundle.
+    const references = [
+      `"rules": ${ruleSets.get(rules)}`,
+      ...(operation.parameters.some((p) => p.in === "query") ? ['"writeQuery": queryString'] : []),
+      ...(operation.body ? ['"writeBody": jsonBody'] : []),
+    ];
+    const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  ${references.join(",\n  ")}\n}`);
     return `${docComment(operation)}\nexport const ${operation.method}Operation: OperationTable = ${source};\n`;
   });
   const schemaModule = (name: string, exportName: string, comment: string, schemas: Record<string, unknown>) => {
@@ -179,6 +189,8 @@ export function generateClientSources(
   const operationsSource =
     `${banner("scripts/codegen/client.ts")}\n` +
     `import type { OperationTable } from ${JSON.stringify(importPath(outFile, TABLE_TYPE_MODULE))};\n` +
+    `import { queryString } from ${JSON.stringify(importPath(outFile, QUERY_MODULE))};\n` +
+    `import { jsonBody } from ${JSON.stringify(importPath(outFile, BODY_MODULE))};\n` +
     `import * as rules from ${JSON.stringify(importPath(outFile, RULES_MODULE))};\n\n` +
     "/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n" +
     `export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)};\n\n` +

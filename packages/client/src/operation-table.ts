@@ -10,12 +10,10 @@ export type OperationTable = {
   readonly method: string;
   readonly path: string;
   /**
-   * The call's argument: path and query parameters by name, and whether `body` is required. The body's schema
-   * is in `requestBodySchemas`.
+   * The call's argument: path and query parameters by name, in the spec's order, and whether `body` is required.
+   * The body's schema is in `requestBodySchemas`.
    */
   readonly parametersSchema: Schema;
-  /** The query parameters' names, in the spec's order. */
-  readonly query: readonly string[];
   /** Query arrays sent as one comma-separated value rather than one `name=value` each. */
   readonly commaSeparated?: readonly string[];
   readonly successStatus: number;
@@ -24,6 +22,10 @@ export type OperationTable = {
   readonly paged?: boolean;
   /** The rules for the keywords `parametersSchema` uses, and only those. */
   readonly rules: Rules;
+  /** Writes the query string: `queryString`, on the tables of operations with query parameters only. */
+  readonly writeQuery?: (operation: OperationTable, params: Record<string, unknown>) => string;
+  /** Writes the body as JSON, checked against its schema when given: `jsonBody`, on the tables of operations with a body only. */
+  readonly writeBody?: (body: unknown, schema: Schema | undefined, rules: Rules | undefined) => string | undefined;
 };
 
 /**

@@ -7,7 +7,7 @@ import { type ConnectionOptions, connectionFor } from "./connection.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
 import { type Client, createClient } from "./openapi-fetch.ts";
-import { pathFiller } from "./path-segments.ts";
+import { fillPath } from "./path-segments.ts";
 
 export type { Client, Middleware } from "./openapi-fetch.ts";
 
@@ -27,7 +27,7 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
     baseUrl,
     headers,
     // Each request fills its own template: `..`, empty and missing values are refused as in the typed client.
-    pathSerializer: (template, values) => pathFiller(template)(values),
+    pathSerializer: fillPath,
     // The API does not redirect. Following one could carry the token to another origin, so none is followed.
     redirect: "manual",
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -36,7 +36,7 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
   // sent as is. This refuses such a request, naming the first missing parameter, before anything is sent.
   client.use({
     onRequest: ({ schemaPath, params }) => {
-      if (!params.path) pathFiller(schemaPath)({});
+      if (!params.path) fillPath(schemaPath, {});
     },
   });
   if (options.logger && options.logLevel === "debug") {

@@ -5,8 +5,9 @@ import { RealtimeKitValidationError } from "./errors.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
 import type { OperationTable, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
-import { pathFiller } from "./path-segments.ts";
+import { fillPath } from "./path-segments.ts";
 import { readApiError, readSuccess } from "./read-response.ts";
+import { refusal } from "./request-body.ts";
 import { type Backoff, DEFAULT_BACKOFF } from "./retry-policy.ts";
 import { validateSchema } from "./validate-schema.ts";
 
@@ -95,27 +96,23 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
       throw new RealtimeKitValidationError(name, "type", `must be the ${schemas} export, or false`);
   const bodies = options.validateBodies || undefined;
   const responses = options.validateResponses || undefined;
+  // Debug lines are built only when they are logged: redacting headers for nothing costs every call.
+  const debug = options.logger && options.logLevel === "debug";
 
   async function call(operation: OperationTable, params: any, call: CallOptions = {}, envelope = false) {
     const { method, path } = operation;
     const key = `${method} ${path}`;
-    const violation =
-      validateSchema(operation.parametersSchema, params, operation.rules)[0] ??
-      (params.body !== undefined && bodies?.schemas[key]
-        ? validateSchema(bodies.schemas[key], params.body, bodies.rules, "/body")[0]
-        : undefined);
-    if (violation)
-      throw new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
+    const violation = validateSchema(operation.parametersSchema, params, operation.rules)[0];
+    if (violation) throw refusal(violation);
+    const body = operation.writeBody?.(params.body, bodies?.schemas[key], bodies?.rules);
     checkLimits(call);
-    const url = baseUrl + pathFiller(path)(params) + queryString(operation, params);
-    const body = params.body === undefined ? undefined : JSON.stringify(params.body);
+    const url = baseUrl + fillPath(path, params) + (operation.writeQuery?.(operation, params) ?? "");
     // Names are lower case on both sides, so a call's header replaces the client's whatever its spelling; it
     // never replaces the credential.
-    const callHeaders = {
-      ...headers,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(call.headers && withoutCredential(call.headers)),
-    };
+    const callHeaders =
+      body === undefined && !call.headers
+        ? headers
+        : { ...headers, ...(body && { "content-type": "application/json" }), ...withoutCredential(call.headers) };
     const contract = {
       schema: responses?.schemas[key],
       rules: responses?.rules,
@@ -124,13 +121,13 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
     };
     return callWithRetries(
       async (signal, attempts) => {
-        log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
+        if (debug) log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
         // The API does not redirect. Following one could carry the token to another origin, so none is followed.
         // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
         const init: RequestInit = { method, headers: { ...callHeaders }, redirect: "manual", signal };
         if (body !== undefined) init.body = body;
         const response = await fetch(url, init);
-        log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
+        if (debug) log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
         if (response.status === operation.successStatus)
           return readSuccess(response, contract, maxResponseBytes, attempts);
         throw await readApiError(response, attempts, redact, maxResponseBytes);
@@ -149,18 +146,4 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
   }
 
   return { call };
-}
-
-/** `?name=value&…` for the query parameters given, in the spec's order; "" when there are none. */
-function queryString(operation: OperationTable, params: Record<string, unknown>): string {
-  const query = new URLSearchParams();
-  for (const name of operation.query) {
-    const value = params[name];
-    if (value === undefined) continue;
-    if (!Array.isArray(value)) query.append(name, String(value));
-    else if (operation.commaSeparated?.includes(name)) query.append(name, value.join(","));
-    else for (const item of value) query.append(name, String(item));
-  }
-  const text = query.toString();
-  return text ? `?${text}` : "";
 }

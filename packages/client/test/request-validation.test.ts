@@ -10,7 +10,9 @@ import {
   requestBodySchemas,
 } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
-import { pathFiller } from "../src/path-segments.ts";
+import { fillPath } from "../src/path-segments.ts";
+import { queryString } from "../src/query-string.ts";
+import { jsonBody } from "../src/request-body.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
 import { validArguments } from "./support/valid-arguments.ts";
@@ -226,7 +228,7 @@ describe("request bodies", () => {
 
   it("an optional body left out is not checked against its schema", async () => {
     const { fetch, requests } = sending();
-    const optional: OperationTable = { ...table, path: "/things", parametersSchema: { type: "object" }, query: [] };
+    const optional: OperationTable = { ...table, path: "/things", parametersSchema: { type: "object" } };
     const schemas = { [`${table.method} /things`]: { type: "object", required: ["name"] } };
     const realtimeKit = createRealtimeKit({
       apiToken: TOKEN,
@@ -392,10 +394,10 @@ describe("query strings", () => {
     await realtimeKit.call(table, { [parameter]: values, ...paging, ...validArguments(name) });
     const sent = new URL(calls[0]!.url).searchParams;
     expect(sent.getAll(parameter)).toEqual([values.join(",")]);
-    expect([...sent.keys()]).toEqual(table.query.filter((query) => sent.has(query)));
-    expect(sent.size).toBe(
-      1 + Object.keys(paging).length + table.query.filter((q) => q in validArguments(name)).length,
-    );
+    // The spec's order is the order of the parameters' schema.
+    const query = Object.keys(table.parametersSchema.properties!).filter((name) => !table.path.includes(`{${name}}`));
+    expect([...sent.keys()]).toEqual(query.filter((name) => sent.has(name)));
+    expect(sent.size).toBe(1 + Object.keys(paging).length + query.filter((q) => q in validArguments(name)).length);
   });
 
   it("an exploded array is one name=value each; a value left undefined is left out", async () => {
@@ -403,11 +405,11 @@ describe("query strings", () => {
     const table: OperationTable = {
       method: "GET",
       path: "/things",
-      parametersSchema: { type: "object", properties: {} },
-      query: ["tag", "absent", "limit"],
+      parametersSchema: { type: "object", properties: { tag: {}, absent: {}, limit: {} } },
       successStatus: 200,
       resultProperty: "data",
       rules: {},
+      writeQuery: queryString,
     };
     const { fetch, calls } = answered();
     const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
@@ -416,11 +418,31 @@ describe("query strings", () => {
   });
 });
 
-describe("pathFiller", () => {
+describe("fillPath", () => {
   it("fills each placeholder with its value, and refuses a missing one even with no values at all", () => {
-    const fill = pathFiller("/a/{first}/b/{second}");
+    const fill = (values: Record<string, unknown> | undefined) => fillPath("/a/{first}/b/{second}", values);
     expect(fill({ first: "1", second: "x y" })).toBe("/a/1/b/x%20y");
     expect(() => fill(undefined)).toThrow(RealtimeKitValidationError);
     expect(() => fill(undefined)).toThrow(expect.objectContaining({ field: "first", rule: "required" }));
+  });
+});
+
+describe("what a table brings into a bundle", () => {
+  it("a table refers to queryString if its operation has a query parameter, and to jsonBody if it takes a body", () => {
+    for (const [name, table] of Object.entries(operations)) {
+      const properties = Object.keys(table.parametersSchema.properties ?? {});
+      const hasQuery = properties.some((property) => !table.path.includes(`{${property}}`));
+      const hasBody = requestBodySchemas.schemas[`${table.method} ${table.path}`] !== undefined;
+      expect(table.writeQuery, name).toBe(hasQuery ? queryString : undefined);
+      expect(table.writeBody, name).toBe(hasBody ? jsonBody : undefined);
+    }
+  });
+
+  it("a body given to an operation that takes none is not sent", async () => {
+    const { fetch, calls } = recordingFetch(() => json(successBody()));
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    await realtimeKit.call(operations.getMeetingParticipant, { ...validParams(), body: { name: "x" } });
+    expect(calls[0]!.init.body).toBeUndefined();
+    expect(calls[0]!.init.headers).not.toHaveProperty("content-type");
   });
 });

@@ -2,6 +2,8 @@
 // change the spec (or openapi/overlay.yaml) and run `pnpm generate`.
 
 import type { OperationTable } from "../operation-table.ts";
+import { queryString } from "../query-string.ts";
+import { jsonBody } from "../request-body.ts";
 import * as rules from "../schema-rules.ts";
 
 /** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */
@@ -134,16 +136,11 @@ export const getAppsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page",
-    "search",
-    "sort_order"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules0
+  "rules": rules0,
+  "writeQuery": queryString
 };
 
 /** Create App: `POST /accounts/{account_id}/realtime/kit/apps`. */
@@ -163,10 +160,10 @@ export const createAppOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch app details: `GET /accounts/{account_id}/realtime/kit/apps/{app_id}`. */
@@ -189,7 +186,6 @@ export const getAppByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -221,13 +217,10 @@ export const getOrgAnalyticsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "start_date",
-    "end_date"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeQuery": queryString
 };
 
 /** Fetch day-wise analytics data for your livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/daywise`. */
@@ -261,14 +254,10 @@ export const getLivestreamAnalyticsDaywiseOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "start_time",
-    "end_time",
-    "filters"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeQuery": queryString
 };
 
 /** Fetch complete analytics data for your livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/analytics/livestreams/overall`. */
@@ -302,14 +291,10 @@ export const getLivestreamAnalyticsCompleteOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "start_time",
-    "end_time",
-    "filters"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeQuery": queryString
 };
 
 /** Fetch all livestreams: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -365,18 +350,10 @@ export const getAllLivestreamsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "exclude_meetings",
-    "per_page",
-    "page_no",
-    "status",
-    "start_time",
-    "end_time",
-    "sort_order"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules2
+  "rules": rules2,
+  "writeQuery": queryString
 };
 
 /** Create an independent livestream: `POST /accounts/{account_id}/realtime/kit/{app_id}/livestreams`. */
@@ -400,10 +377,10 @@ export const createLivestreamOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch livestream session details using livestream session ID: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/sessions/{livestream-session-id}`. */
@@ -430,7 +407,6 @@ export const getLivestreamSessionDetailsForSessionIDOperation: OperationTable = 
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -466,13 +442,10 @@ export const getLivestreamSessionForLivestreamIDOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeQuery": queryString
 };
 
 /** Fetch active livestream session details: `GET /accounts/{account_id}/realtime/kit/{app_id}/livestreams/{livestream_id}/active-livestream-session`. */
@@ -499,7 +472,6 @@ export const getActiveLivestreamsForLivestreamIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -551,18 +523,11 @@ export const getMeetingsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page",
-    "start_time",
-    "end_time",
-    "search",
-    "status"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules3
+  "rules": rules3,
+  "writeQuery": queryString
 };
 
 /** Create a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings`. */
@@ -586,10 +551,10 @@ export const createMeetingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch a meeting for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -620,12 +585,10 @@ export const getMeetingByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "name"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeQuery": queryString
 };
 
 /** Replace a meeting: `PUT /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -654,10 +617,10 @@ export const replaceMeetingByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Update a meeting: `PATCH /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}`. */
@@ -686,10 +649,10 @@ export const updateMeetingByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Fetch active livestreams for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-livestream`. */
@@ -717,7 +680,6 @@ export const getMeetingActiveLivestreamsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -748,7 +710,6 @@ export const stopLivestreamingAMeetingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -778,7 +739,6 @@ export const getActiveSessionOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -809,10 +769,10 @@ export const kickParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Kick all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/kick-all`. */
@@ -839,7 +799,6 @@ export const kickAllParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -870,10 +829,10 @@ export const muteParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Mute all participants: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/mute-all`. */
@@ -901,10 +860,10 @@ export const muteAllParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Create a poll: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/active-session/poll`. */
@@ -932,10 +891,10 @@ export const createPollOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch livestream session details for a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestream`. */
@@ -969,13 +928,10 @@ export const getMeetingLivestreamSessionsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeQuery": queryString
 };
 
 /** Start livestreaming a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/livestreams`. */
@@ -1004,10 +960,10 @@ export const startLivestreamingAMeetingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Fetch all participants of a meeting: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -1043,14 +999,11 @@ export const getMeetingParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules5
+  "rules": rules5,
+  "writeQuery": queryString
 };
 
 /** Add a participant: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants`. */
@@ -1079,10 +1032,10 @@ export const addParticipantOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Fetch a participant's detail: `GET /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -1114,7 +1067,6 @@ export const getMeetingParticipantOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1150,10 +1102,10 @@ export const replaceParticipantOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Delete a participant: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}`. */
@@ -1185,7 +1137,6 @@ export const deleteMeetingParticipantOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1221,10 +1172,10 @@ export const editParticipantOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Refresh participant's authentication token: `POST /accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token`. */
@@ -1256,7 +1207,6 @@ export const refreshParticipantTokenOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1293,15 +1243,11 @@ export const getPresetsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "per_page",
-    "page_no",
-    "search"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules6
+  "rules": rules6,
+  "writeQuery": queryString
 };
 
 /** Create a preset: `POST /accounts/{account_id}/realtime/kit/{app_id}/presets`. */
@@ -1325,10 +1271,10 @@ export const createPresetOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch details of a preset: `GET /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -1356,7 +1302,6 @@ export const getPresetByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1388,10 +1333,10 @@ export const replacePresetByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Delete a preset: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/presets/{preset_id}`. */
@@ -1419,7 +1364,6 @@ export const deletePresetOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1451,10 +1395,10 @@ export const updatePresetOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Fetch all recordings for an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -1530,25 +1474,14 @@ export const getRecordingsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "meeting_id",
-    "page_no",
-    "per_page",
-    "expired",
-    "search",
-    "sort_by",
-    "sort_order",
-    "start_time",
-    "end_time",
-    "status"
-  ],
   "commaSeparated": [
     "status"
   ],
   "successStatus": 200,
   "resultProperty": "data",
   "paged": true,
-  "rules": rules7
+  "rules": rules7,
+  "writeQuery": queryString
 };
 
 /** Start recording a meeting: `POST /accounts/{account_id}/realtime/kit/{app_id}/recordings`. */
@@ -1572,10 +1505,10 @@ export const startRecordingsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch active recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/active-recording/{meeting_id}`. */
@@ -1602,7 +1535,6 @@ export const getActiveRecordingsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -1629,10 +1561,10 @@ export const startTrackRecordingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch details of a recording: `GET /accounts/{account_id}/realtime/kit/{app_id}/recordings/{recording_id}`. */
@@ -1660,7 +1592,6 @@ export const getOneRecordingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1692,10 +1623,10 @@ export const pauseResumeStopRecordingOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Fetch all sessions of an App: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions`. */
@@ -1765,21 +1696,10 @@ export const getSessionsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "page_no",
-    "per_page",
-    "sort_by",
-    "sort_order",
-    "start_time",
-    "end_time",
-    "participants",
-    "status",
-    "search",
-    "associated_id"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules8
+  "rules": rules8,
+  "writeQuery": queryString
 };
 
 /** Fetch details of peer: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}`. */
@@ -1820,13 +1740,10 @@ export const getParticipantDataFromPeerIDOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "filters",
-    "include_peer_events"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules9
+  "rules": rules9,
+  "writeQuery": queryString
 };
 
 /** Fetch details of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}`. */
@@ -1857,12 +1774,10 @@ export const getSessionDetailsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "include_breakout_rooms"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeQuery": queryString
 };
 
 /** Fetch all chat messages of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat`. */
@@ -1890,7 +1805,6 @@ export const getSessionChatOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -1927,13 +1841,10 @@ export const getSessionLivestreamSessionsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "per_page",
-    "page_no"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeQuery": queryString
 };
 
 /** Fetch participants list of a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants`. */
@@ -1996,18 +1907,10 @@ export const getSessionParticipantsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "search",
-    "page_no",
-    "per_page",
-    "sort_order",
-    "sort_by",
-    "include_peer_events",
-    "view"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules10
+  "rules": rules10,
+  "writeQuery": queryString
 };
 
 /** Fetch details of a participant: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}`. */
@@ -2043,12 +1946,10 @@ export const getSessionParticipantDetailsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "include_peer_events"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeQuery": queryString
 };
 
 /** Fetch summary of transcripts for a session: `GET /accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary`. */
@@ -2076,7 +1977,6 @@ export const getSessionSummaryOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -2107,7 +2007,6 @@ export const generateSummaryOfTranscriptsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -2147,12 +2046,10 @@ export const getSessionTranscriptsOperation: OperationTable = {
       }
     }
   },
-  "query": [
-    "format"
-  ],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules9
+  "rules": rules9,
+  "writeQuery": queryString
 };
 
 /** Fetch all webhooks details: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks`. */
@@ -2175,7 +2072,6 @@ export const getWebhooksOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -2202,10 +2098,10 @@ export const createWebhookOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 201,
   "resultProperty": "data",
-  "rules": rules1
+  "rules": rules1,
+  "writeBody": jsonBody
 };
 
 /** Fetch all supported webhook events: `GET /accounts/{account_id}/realtime/kit/{app_id}/webhooks/all`. */
@@ -2228,7 +2124,6 @@ export const getWebhookEventsOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules1
@@ -2259,7 +2154,6 @@ export const getWebhookByIDOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -2291,10 +2185,10 @@ export const replaceWebhookOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Delete a webhook: `DELETE /accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}`. */
@@ -2322,7 +2216,6 @@ export const deleteWebhookOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
   "rules": rules4
@@ -2354,10 +2247,10 @@ export const editWebhookOperation: OperationTable = {
       }
     }
   },
-  "query": [],
   "successStatus": 200,
   "resultProperty": "data",
-  "rules": rules4
+  "rules": rules4,
+  "writeBody": jsonBody
 };
 
 /** Every operation's table, by client method name. */

@@ -1,0 +1,17 @@
+import { RealtimeKitValidationError } from "./errors.ts";
+import { type Rules, type Schema, type Violation, validateSchema } from "./validate-schema.ts";
+
+/** A broken rule of a call's argument as the error the call rejects with, naming the field by its pointer. */
+export const refusal = (violation: Violation) =>
+  new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
+
+/**
+ * A call's `body` as JSON text, undefined when there is none; checked first against `schema` when one is given.
+ * Only the tables of operations that take a body refer to it (as `writeBody`), so an application that calls none
+ * of those bundles none of it.
+ */
+export function jsonBody(body: unknown, schema: Schema | undefined, rules: Rules | undefined): string | undefined {
+  const violation = schema && body !== undefined && validateSchema(schema, body, rules!, "/body")[0];
+  if (violation) throw refusal(violation);
+  return body === undefined ? undefined : JSON.stringify(body);
+}
