@@ -7,7 +7,7 @@ import { type ConnectionOptions, connectionFor } from "./connection.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
 import { type Client, createClient } from "./openapi-fetch.ts";
-import { fillPath } from "./path-segments.ts";
+import { checkPathValues, fillPath } from "./path-segments.ts";
 
 export type { Client, Middleware } from "./openapi-fetch.ts";
 
@@ -27,7 +27,10 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
     baseUrl,
     headers,
     // Each request fills its own template: `..`, empty and missing values are refused as in the typed client.
-    pathSerializer: fillPath,
+    pathSerializer: (template, values) => {
+      checkPathValues(template, values);
+      return fillPath(template, values);
+    },
     // The API does not redirect. Following one could carry the token to another origin, so none is followed.
     redirect: "manual",
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -36,7 +39,7 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
   // sent as is. This refuses such a request, naming the first missing parameter, before anything is sent.
   client.use({
     onRequest: ({ schemaPath, params }) => {
-      if (!params.path) fillPath(schemaPath, {});
+      if (!params.path) checkPathValues(schemaPath, {});
     },
   });
   if (options.logger && options.logLevel === "debug") {

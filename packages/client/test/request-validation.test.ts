@@ -10,7 +10,7 @@ import {
   requestBodySchemas,
 } from "../src/index.ts";
 import type { OperationTable } from "../src/operation-table.ts";
-import { fillPath } from "../src/path-segments.ts";
+import { checkPathValues, fillPath } from "../src/path-segments.ts";
 import { queryString } from "../src/query-string.ts";
 import { jsonBody } from "../src/request-body.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
@@ -418,12 +418,14 @@ describe("query strings", () => {
   });
 });
 
-describe("fillPath", () => {
-  it("fills each placeholder with its value, and refuses a missing one even with no values at all", () => {
-    const fill = (values: Record<string, unknown> | undefined) => fillPath("/a/{first}/b/{second}", values);
-    expect(fill({ first: "1", second: "x y" })).toBe("/a/1/b/x%20y");
-    expect(() => fill(undefined)).toThrow(RealtimeKitValidationError);
-    expect(() => fill(undefined)).toThrow(expect.objectContaining({ field: "first", rule: "required" }));
+describe("fillPath and checkPathValues", () => {
+  it("fills each placeholder with its value; checkPathValues refuses a missing one even with no values at all", () => {
+    expect(fillPath("/a/{first}/b/{second}", { first: "1", second: "x y" })).toBe("/a/1/b/x%20y");
+    const check = (values: Record<string, unknown> | undefined) => checkPathValues("/a/{first}/b/{second}", values);
+    expect(() => check({ first: "1", second: "2" })).not.toThrow();
+    expect(() => check(undefined)).toThrow(RealtimeKitValidationError);
+    expect(() => check(undefined)).toThrow(expect.objectContaining({ field: "first", rule: "required" }));
+    expect(() => check({ first: "1", second: 2 })).toThrow(expect.objectContaining({ field: "second", rule: "type" }));
   });
 });
 

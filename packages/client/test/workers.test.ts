@@ -196,7 +196,7 @@ describe("the built ESM client in workerd (miniflare)", () => {
   });
 
   // In workerd a timer belongs to the request that set it and is cancelled when that request ends. Were calls
-  // in two requests to share one timer, as they do in Node, the one set first (for the call that goes on to
+  // in two requests to share one timer (as they did in Node, when the client had a scheduler), the one set first (for the call that goes on to
   // succeed, whose deadline is the earlier) would serve both and die with its request: the other call would
   // never time out. The succeeding call is held by its server until the other call's request has arrived, so
   // both are in flight at once, in that order. A fresh isolate also covers the first call there, made before
