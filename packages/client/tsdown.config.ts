@@ -8,4 +8,9 @@ export default defineConfig({
   dts: true,
   sourcemap: false,
   clean: true,
+  // The code both entries share goes into one chunk; named for that, not after whichever module comes first.
+  outputOptions: (options, format) => ({
+    ...options,
+    chunkFileNames: `shared-[hash].${format === "cjs" ? "cjs" : "mjs"}`,
+  }),
 });
