@@ -13,5 +13,6 @@ export const refusal = (violation: Violation) =>
 export function jsonBody(body: unknown, schema: Schema | undefined, rules: Rules | undefined): string | undefined {
   const violation = schema && body !== undefined && validateSchema(schema, body, rules!, "/body")[0];
   if (violation) throw refusal(violation);
-  return body === undefined ? undefined : JSON.stringify(body);
+  // JSON.stringify(undefined) is undefined: no body.
+  return JSON.stringify(body);
 }

@@ -400,6 +400,23 @@ describe("query strings", () => {
     expect(sent.size).toBe(1 + Object.keys(paging).length + query.filter((q) => q in validArguments(name)).length);
   });
 
+  it("an operation with query parameters, given none, sends no query string", async () => {
+    const { fetch, calls } = answered();
+    const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
+    // Every operation with query parameters, none of them required, called with its required arguments only.
+    const names = (Object.keys(operations) as Array<keyof typeof operations>).filter((name) => {
+      const { writeQuery, path } = operations[name];
+      return (
+        writeQuery && Object.keys(validArguments(name)).every((arg) => arg === "body" || path.includes(`{${arg}}`))
+      );
+    });
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) await realtimeKit.call(operations[name], validArguments(name));
+    expect(calls.map((call) => call.url)).toEqual(
+      names.map((name) => `http://127.0.0.1:9${fillPath(operations[name].path, validArguments(name))}`),
+    );
+  });
+
   it("an exploded array is one name=value each; a value left undefined is left out", async () => {
     // No operation of today's spec has an exploded array: a table as the generator writes one for it.
     const table: OperationTable = {

@@ -154,6 +154,9 @@ describe("maxResponseBytes", () => {
     await expect(chunked(3_000).getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
     const issues = await issuesOf(chunked(2_999).getMeetingParticipant(validParams()));
     expect(issues).toEqual([{ pointer: "", message: "body is larger than the 2999-byte limit" }]);
+    // A limit reached exactly at the end of a chunk, with more to come: the rest is still too much.
+    const atChunkEnd = await issuesOf(chunked(2_900).getMeetingParticipant(validParams()));
+    expect(atChunkEnd).toEqual([{ pointer: "", message: "body is larger than the 2900-byte limit" }]);
   });
 
   it("a character whose UTF-8 bytes are split between two chunks is read whole", async () => {
