@@ -9,29 +9,29 @@
 // Without flags it reads openapi/realtimekit.openapi.json and writes packages/client/src/generated/; the flags let
 // a test generate the tables from a changed copy of the spec into a scratch folder.
 import { dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
+  COMBINATORS,
   listOperations,
   loadPaging,
   loadSpec,
-  resolve as resolveRef,
-  type Spec,
+  type OpenApiDocument as Spec,
   type SpecOperation,
 } from "../lib/openapi.ts";
-import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
+import { banner, REPO_ROOT, writeGenerated } from "./generated-file.ts";
 import { SCHEMA_SUBSET, schemaConstraints } from "./schema-constraints.ts";
 
-export const OPERATIONS_FILE = `${REPO_ROOT}packages/client/src/generated/operations.ts`;
-const RULES_MODULE = `${REPO_ROOT}packages/client/src/schema-rules.ts`;
-const QUERY_MODULE = `${REPO_ROOT}packages/client/src/query-string.ts`;
-const BODY_MODULE = `${REPO_ROOT}packages/client/src/request-body.ts`;
-const FUNCTION_MODULE = `${REPO_ROOT}packages/client/src/operation-function.ts`;
-const TABLE_TYPE_MODULE = `${REPO_ROOT}packages/client/src/operation-table.ts`;
+const CLIENT_SOURCE = `${REPO_ROOT}packages/client/src/`;
 /** Checked by the validator itself, before any keyword rule. */
 const CORE_KEYWORDS = new Set(["type", "nullable"]);
-/** The keywords and formats `schemas` use, each once, sorted. */
-function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: string[] } {
+const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
+
+/**
+ * A rules object's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only those,
+ * so a bundle carries nothing else. A format the subset has no pattern for is an annotation, as JSON Schema says,
+ * and is reported.
+ */
+function rulesSource(schemas: any[], warnings: Set<string>): string {
   const keywords = new Set<string>();
   const formats = new Set<string>();
   const visit = (schema: any) => {
@@ -48,30 +48,19 @@ function keywordsAndFormats(schemas: any[]): { keywords: string[]; formats: stri
       }
       if (keyword === "properties") Object.values(value).forEach(visit);
       if (keyword === "items" || (keyword === "additionalProperties" && value !== false)) visit(value);
-      if (keyword === "allOf" || keyword === "anyOf" || keyword === "oneOf") value.forEach(visit);
+      if (COMBINATORS.includes(keyword)) value.forEach(visit);
     }
   };
   schemas.forEach(visit);
-  return { keywords: [...keywords].sort(), formats: [...formats].sort() };
-}
-
-const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
-
-/**
- * A rules object's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only those,
- * so a bundle carries nothing else. A format the subset has no pattern for is an annotation, as JSON Schema says,
- * and is reported.
- */
-function rulesSource(schemas: any[], warn: (message: string) => void): string {
   // The schemas hold only the subset's keywords (schemaConstraints keeps no others, and refuses the constraints it
   // lists as unenforced), and schema-rules.ts has a rule for each: the client's own test holds it to the subset,
   // and the generated tables would not compile without one.
-  const { keywords, formats } = keywordsAndFormats(schemas);
-  const entries = keywords.flatMap((keyword) => {
+  const entries = [...keywords].sort().flatMap((keyword) => {
     if (keyword !== "format") return [`  ${JSON.stringify(keyword)}: rules.${keyword},`];
-    const known = formats.filter((name) => SCHEMA_SUBSET.formats.includes(name));
-    const unknown = formats.filter((name) => !known.includes(name));
-    if (unknown.length) warn(`formats without a pattern in the schema subset, not checked: ${unknown.join(", ")}`);
+    const known = [...formats].sort().filter((name) => SCHEMA_SUBSET.formats.includes(name));
+    const unknown = [...formats].sort().filter((name) => !known.includes(name));
+    if (unknown.length)
+      warnings.add(`formats without a pattern in the schema subset, not checked: ${unknown.join(", ")}`);
     // With no pattern to check, a format rule would never fire: the schemas' formats are annotations only.
     if (known.length === 0) return [];
     const patterns = known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ");
@@ -81,68 +70,56 @@ function rulesSource(schemas: any[], warn: (message: string) => void): string {
   return `{\n${entries.join("\n")}\n}`;
 }
 
-/**
- * What the client validates a call's argument against: path and query parameters by name, in the spec's order,
- * and whether `body` is required. The body's own schema is in `requestBodySchemas`: a preset's alone would outweigh a one-call bundle.
- */
-function parametersSchema(operation: SpecOperation, spec: Spec) {
-  const parameters = operation.parameters.filter((p) => p.in === "path" || p.in === "query");
-  const required = parameters.filter((p) => p.required).map((p) => p.name);
-  if (parameters.some((p) => p.name === "body"))
-    throw new Error(`${operation.operationId} has a parameter named "body"`);
-  // One property per name; the client also tells query from path parameters by name (those the path holds).
-  const names = parameters.map((p) => p.name);
-  if (new Set(names).size < names.length) throw new Error(`${operation.operationId} has two parameters of one name`);
-  if (operation.body?.required) required.push("body");
-  const properties = Object.fromEntries(parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)]));
-  return { type: "object", required, properties };
-}
-
 /** The table of facts about one operation that the client needs at run time (rules added by the caller). */
 function tableOf(spec: Spec, operation: SpecOperation) {
-  const query = operation.parameters.filter((p) => p.in === "query");
-  for (const p of operation.parameters.filter((p) => p.in === "header" || p.in === "cookie")) {
-    throw new Error(`${operation.operationId}: ${p.in} parameter ${p.name} is not supported by the client`);
-  }
-  // The envelope's payload: the property beside `success` that holds the result.
-  const resultProperty = resolveRef(spec, operation.successSchema).properties?.data ? "data" : undefined;
-  if (!resultProperty) throw new Error(`${operation.operationId}: the success answer has no "data"`);
+  const { parameters, operationId } = operation;
+  if (parameters.some((p) => p.name === "body")) throw new Error(`${operationId} has a parameter named "body"`);
+  // One property per name; the client also tells query from path parameters by name (those the path holds).
+  const names = parameters.map((p) => p.name);
+  if (new Set(names).size < names.length) throw new Error(`${operationId} has two parameters of one name`);
+  const required = [
+    ...parameters.filter((p) => p.required).map((p) => p.name),
+    ...(operation.body?.required ? ["body"] : []),
+  ];
+  const commaSeparated = parameters.filter((p) => p.in === "query" && !p.explode).map((p) => p.name);
   return {
     // As fetch takes it (the spec names methods in lower case).
     method: operation.httpMethod.toUpperCase(),
     path: operation.path,
-    parametersSchema: parametersSchema(operation, spec),
+    // What a call's argument is validated against: path and query parameters by name, in the spec's order, and
+    // whether `body` is required. The body's own schema is in `requestBodySchemas`: a preset's alone would
+    // outweigh a one-call bundle.
+    parametersSchema: {
+      type: "object",
+      required,
+      properties: Object.fromEntries(parameters.map((p) => [p.name, schemaConstraints(spec, p.schema)])),
+    },
     // Arrays sent as one comma-separated value (OpenAPI's form style with explode: false).
-    ...(query.some((p) => !p.explode) ? { commaSeparated: query.filter((p) => !p.explode).map((p) => p.name) } : {}),
+    ...(commaSeparated.length ? { commaSeparated } : {}),
     successStatus: operation.successStatus,
-    resultProperty,
+    // The envelope's payload: the property beside `success` that holds the result.
+    resultProperty: "data",
     ...(operation.paged ? { paged: true } : {}),
   };
 }
 
-/** An operation's key in `responseSchemas` and `requestBodySchemas`: its HTTP method and path, as its table has them. */
-const schemaKey = (operation: SpecOperation) => `${operation.httpMethod.toUpperCase()} ${operation.path}`;
-
-const importPath = (from: string, to: string) => {
-  const path = relative(dirname(from), to);
-  return path.startsWith(".") ? path : `./${path}`;
+/** A module as `file` imports it: a quoted path relative to it. */
+const importPath = (file: string, module: string) => {
+  const path = relative(dirname(file), module);
+  return JSON.stringify(path.startsWith(".") ? path : `./${path}`);
 };
 const docComment = (operation: SpecOperation) =>
-  `/** ${operation.summary ?? operation.operationId}: \`${operation.httpMethod.toUpperCase()} ${operation.path}\`. */`;
+  `/** ${operation.summary ?? operation.operationId}: \`${operation.route}\`. */`;
 
-/** The generated sources, by file, for the OpenAPI document `spec`. */
-export function generateClientSources(
-  spec: Spec,
-  outFile = OPERATIONS_FILE,
-  warn: (message: string) => void = console.warn,
-): Record<string, string> {
+/** The generated sources, by file, for the OpenAPI document `spec`; `outFile` is the operation tables' module. */
+function generateClientSources(spec: Spec, outFile: string): Record<string, string> {
   const operations = listOperations(spec);
   const ruleSets = new Map<string, string>();
   // Said once, however many operations share the cause.
   const warnings = new Set<string>();
   const tables = operations.map((operation) => {
     const table = tableOf(spec, operation);
-    const rules = rulesSource([table.parametersSchema], (message) => warnings.add(message));
+    const rules = rulesSource([table.parametersSchema], warnings);
     // Operations with the same keywords share one rules object.
     if (!ruleSets.has(rules)) ruleSets.set(rules, `rules${ruleSets.size}`);
     // Functions by reference: only the operations that need them pull them into a bundle.
@@ -154,13 +131,14 @@ export function generateClientSources(
     const source = JSON.stringify(table, null, 2).replace(/\n}$/, `,\n  ${references.join(",\n  ")}\n}`);
     return `${docComment(operation)}\nexport const ${operation.method}Operation: OperationTable = ${source};\n`;
   });
+  // Keyed by HTTP method and path, as the tables have them.
   const schemaModule = (name: string, exportName: string, comment: string, schemas: Record<string, unknown>) => {
     const file = join(dirname(outFile), name);
-    const rules = rulesSource(Object.values(schemas), (message) => warnings.add(message));
+    const rules = rulesSource(Object.values(schemas), warnings);
     const source =
       `${banner("scripts/codegen/client.ts")}\n${comment}` +
-      `import type { OperationSchemas } from ${JSON.stringify(importPath(file, TABLE_TYPE_MODULE))};\n` +
-      `import * as rules from ${JSON.stringify(importPath(file, RULES_MODULE))};\n\n` +
+      `import type { OperationSchemas } from ${importPath(file, `${CLIENT_SOURCE}operation-table.ts`)};\n` +
+      `import * as rules from ${importPath(file, `${CLIENT_SOURCE}schema-rules.ts`)};\n\n` +
       `export const ${exportName}: OperationSchemas = {\n` +
       `  rules: ${rules.replaceAll("\n", "\n  ")},\n` +
       `  schemas: ${JSON.stringify(schemas, null, 2).replaceAll("\n", "\n  ")},\n` +
@@ -173,7 +151,7 @@ export function generateClientSources(
     "// Every operation's success schema, keyed by HTTP method and path, with the rules they use: what\n" +
       "// `validateResponses` checks answers against. Apart from the tables, so that a bundle without response\n" +
       "// validation carries none of it.\n",
-    Object.fromEntries(operations.map((o) => [schemaKey(o), schemaConstraints(spec, o.successSchema)])),
+    Object.fromEntries(operations.map((o) => [o.route, schemaConstraints(spec, o.successSchema)])),
   );
   const bodies = schemaModule(
     "request-body-schemas.ts",
@@ -181,17 +159,15 @@ export function generateClientSources(
     "// The request body schema of every operation that takes a body, keyed by HTTP method and path, with the rules\n" +
       "// they use: what bodies are checked against before sending (always by createRealtimeKitClient, with\n" +
       "// `validateBodies` by createRealtimeKit). Apart from the tables: some bodies outweigh the client's core.\n",
-    Object.fromEntries(
-      operations.flatMap((o) => (o.body ? [[schemaKey(o), schemaConstraints(spec, o.body.schema)]] : [])),
-    ),
+    Object.fromEntries(operations.flatMap((o) => (o.body ? [[o.route, schemaConstraints(spec, o.body.schema)]] : []))),
   );
-  for (const message of warnings) warn(message);
+  for (const message of warnings) console.warn(message);
   const operationsSource =
     `${banner("scripts/codegen/client.ts")}\n` +
-    `import type { OperationTable } from ${JSON.stringify(importPath(outFile, TABLE_TYPE_MODULE))};\n` +
-    `import { queryString } from ${JSON.stringify(importPath(outFile, QUERY_MODULE))};\n` +
-    `import { jsonBody } from ${JSON.stringify(importPath(outFile, BODY_MODULE))};\n` +
-    `import * as rules from ${JSON.stringify(importPath(outFile, RULES_MODULE))};\n\n` +
+    `import type { OperationTable } from ${importPath(outFile, `${CLIENT_SOURCE}operation-table.ts`)};\n` +
+    `import { queryString } from ${importPath(outFile, `${CLIENT_SOURCE}query-string.ts`)};\n` +
+    `import { jsonBody } from ${importPath(outFile, `${CLIENT_SOURCE}request-body.ts`)};\n` +
+    `import * as rules from ${importPath(outFile, `${CLIENT_SOURCE}schema-rules.ts`)};\n\n` +
     "/** The spec's server: the default base URL. Its own export, so the raw client needs nothing else from here. */\n" +
     `export const defaultBaseUrl = ${JSON.stringify(spec.servers?.[0]?.url)};\n\n` +
     "/** How the API pages a list, by the names openapi/sync.config.json gives it: what `paginate` reads and sends. */\n" +
@@ -207,7 +183,7 @@ export function generateClientSources(
     `${banner("scripts/codegen/client.ts")}\n` +
     "// One function per operation, called with a RealtimeKit from createRealtimeKit(): an application bundles the\n" +
     "// tables of the operations it calls, and no others.\n" +
-    `import { operationFunction } from ${JSON.stringify(importPath(functionsFile, FUNCTION_MODULE))};\n` +
+    `import { operationFunction } from ${importPath(functionsFile, `${CLIENT_SOURCE}operation-function.ts`)};\n` +
     'import * as tables from "./operations.ts";\n\n' +
     operations
       .map(
@@ -218,14 +194,8 @@ export function generateClientSources(
   return Object.fromEntries([[outFile, operationsSource], [functionsFile, functionsSource], responses, bodies]);
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } },
-  });
-  const specFile = values.spec ? resolve(values.spec) : SPEC_FILE;
-  const outFile = values.out ? resolve(values.out) : OPERATIONS_FILE;
-  writeGenerated(generateClientSources(loadSpec(specFile), outFile), values.check === true);
-}
-
-// Run as a script, not when a test imports generateClientSources.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
+const { values } = parseArgs({
+  options: { spec: { type: "string" }, out: { type: "string" }, check: { type: "boolean" } },
+});
+const outFile = values.out ? resolve(values.out) : `${CLIENT_SOURCE}generated/operations.ts`;
+writeGenerated(generateClientSources(loadSpec(values.spec && resolve(values.spec)), outFile));

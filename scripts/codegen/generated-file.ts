@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 
 export const REPO_ROOT = new URL("../../", import.meta.url).pathname;
-export const SPEC_FILE = `${REPO_ROOT}openapi/realtimekit.openapi.json`;
 
 /** The banner every generated source file starts with. */
 export const banner = (generator: string) =>
@@ -14,29 +13,16 @@ export const banner = (generator: string) =>
  * One function for both, so the check can never test something other than what generation writes.
  */
 export function writeGenerated(files: Record<string, string>, check = process.argv.includes("--check")): void {
-  const stale = Object.entries(files).filter(([file, text]) => {
-    let current: string | undefined;
-    try {
-      current = readFileSync(file, "utf8");
-    } catch {}
-    return current !== text;
-  });
-  for (const [file, text] of check ? [] : stale) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  const names = (list: typeof stale) => list.map(([file]) => relative(REPO_ROOT, file)).join(", ");
+  const stale = Object.keys(files).filter((file) => !existsSync(file) || readFileSync(file, "utf8") !== files[file]);
+  const names = stale.map((file) => relative(REPO_ROOT, file)).join(", ");
   if (check && stale.length > 0) {
-    console.error(
-      `generated files differ from the spec: ${names(stale)}. Run \`pnpm generate\` and commit the result.`,
-    );
+    console.error(`generated files differ from the spec: ${names}. Run \`pnpm generate\` and commit the result.`);
     process.exit(1);
   }
-  console.log(
-    check
-      ? "generated files are up to date"
-      : stale.length
-        ? `wrote ${names(stale)}`
-        : "generated files were up to date",
-  );
+  for (const file of check ? [] : stale) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, files[file]!);
+  }
+  const unchanged = check ? "generated files are up to date" : "generated files were up to date";
+  console.log(stale.length ? `wrote ${names}` : unchanged);
 }

@@ -2,7 +2,7 @@
 // answer and failure bodies, one interface from client method name to its types, and a short alias for every
 // RealtimeKit schema. All are aliases into openapi-typescript's output (./openapi.ts), so they can never disagree
 // with `paths`, `operations` and `components`.
-import { listOperations, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import { listOperations, resolve, type OpenApiDocument as Spec, type SpecOperation } from "../lib/openapi.ts";
 
 /** The prefix upstream gives RealtimeKit's own schemas; the alias drops it (`realtimekit_Participant` → `Participant`). */
 const SCHEMA_PREFIX = "realtimekit_";
@@ -16,22 +16,22 @@ export function pascalCase(name: string): string {
     .join("");
 }
 
-/** Every exported name with where it comes from, so a collision names both sides. */
-class ExportedNames {
-  private readonly origins = new Map<string, string>();
-
-  add(name: string, origin: string): string {
+/** Adds a name to those the package exports, with where it comes from, so that a collision names both sides. */
+type AddName = (name: string, origin: string) => string;
+function exportedNames(): AddName {
+  const origins = new Map<string, string>();
+  return (name, origin) => {
     if (!IDENTIFIER.test(name)) throw new Error(`${origin} would export "${name}", which is not a TypeScript name`);
-    const other = this.origins.get(name);
+    const other = origins.get(name);
     if (other !== undefined) {
       throw new Error(
         `@realtimekit-api/types would export "${name}" twice: for ${other} and for ${origin}. Rename one of them ` +
           "(a hand-written name in packages/types/src/index.ts, a method in openapi/sync.config.json).",
       );
     }
-    this.origins.set(name, origin);
+    origins.set(name, origin);
     return name;
-  }
+  };
 }
 
 /** Text that is safe inside a JSDoc comment. */
@@ -46,8 +46,7 @@ function jsonBodyType(spec: Spec, response: any, indexChain: string): string {
 
 /** The types of every failure body (non-2xx JSON answer) `operation` declares, each once. */
 function errorBodyTypes(spec: Spec, operation: SpecOperation, operationType: string): string[] {
-  const responses = spec.paths[operation.path]![operation.httpMethod].responses ?? {};
-  const types = Object.entries<any>(responses)
+  const types = Object.entries<any>(operation.node.responses)
     .filter(([code, response]) => !/^2/.test(code) && resolve(spec, response).content?.["application/json"])
     .map(([code, response]) => {
       const key = /^\d+$/.test(code) ? code : JSON.stringify(code);
@@ -58,69 +57,46 @@ function errorBodyTypes(spec: Spec, operation: SpecOperation, operationType: str
 
 type Rendered = { declarations: string; member: string; errorBodies: string[] };
 
-function renderOperation(spec: Spec, operation: SpecOperation, names: ExportedNames): Rendered {
-  const { method, operationId, httpMethod, path, summary } = operation;
+function renderOperation(spec: Spec, operation: SpecOperation, addName: AddName): Rendered {
+  const { method, operationId, summary, body } = operation;
   if (!IDENTIFIER.test(method)) throw new Error(`operation ${operationId}: x-client-method "${method}" is not a name`);
   const origin = `operation ${operationId} (x-client-method ${method})`;
-  const name = (suffix: string) => names.add(`${method.charAt(0).toUpperCase()}${method.slice(1)}${suffix}`, origin);
-  const unsupported = operation.parameters.find((p) => p.in !== "path" && p.in !== "query");
-  if (unsupported) {
-    // The client takes path and query parameters by name; a header or cookie would need a place in its Params.
-    throw new Error(`operation ${operationId}: ${unsupported.in} parameter "${unsupported.name}" is not supported`);
-  }
   const operationType = `operations[${JSON.stringify(operationId)}]`;
-  const route = `\`${httpMethod.toUpperCase()} ${path}\``;
+  const route = `\`${operation.route}\``;
   const what = `${doc(JSON.stringify(summary ?? method))} (${route})`;
   const lines: string[] = [];
-  const declare = (comment: string, typeName: string, type: string) =>
-    lines.push(`/** ${comment} */`, `export type ${typeName} = ${type};`);
+  /** Declares `<Method><suffix>`, and gives back its name. */
+  const declare = (suffix: string, comment: string, type: string) => {
+    const name = addName(`${method.charAt(0).toUpperCase()}${method.slice(1)}${suffix}`, origin);
+    lines.push(`/** ${comment} */`, `export type ${name} = ${type};`);
+    return name;
+  };
 
-  const pathParams = name("PathParams");
-  declare(`The path parameters of ${what}.`, pathParams, `${operationType}["parameters"]["path"]`);
-  const parts = [pathParams];
-  if (operation.parameters.some((p) => p.in === "query")) {
-    const query = name("Query");
-    declare(`The query parameters of ${what}.`, query, `NonNullable<${operationType}["parameters"]["query"]>`);
-    parts.push(query);
+  const parts = [declare("PathParams", `The path parameters of ${what}.`, `${operationType}["parameters"]["path"]`)];
+  const query = operation.parameters.some((p) => p.in === "query");
+  if (query) {
+    const type = `NonNullable<${operationType}["parameters"]["query"]>`;
+    parts.push(declare("Query", `The query parameters of ${what}.`, type));
   }
-  if (operation.body) {
-    const body = name("Body");
-    declare(
-      `The JSON request body of ${what}.`,
-      body,
-      `NonNullable<${operationType}["requestBody"]>["content"]["application/json"]`,
+  if (body) {
+    const type = `NonNullable<${operationType}["requestBody"]>["content"]["application/json"]`;
+    parts.push(
+      `{ ${body.required ? "body" : "body?"}: ${declare("Body", `The JSON request body of ${what}.`, type)} }`,
     );
-    parts.push(`{ ${operation.body.required ? "body" : "body?"}: ${body} }`);
   }
-  const params = name("Params");
-  const takes = `the path${operation.parameters.some((p) => p.in === "query") ? " and query" : ""} parameters by name`;
-  declare(
-    `What \`${method}\` takes for ${what}: ${takes}${operation.body ? ", and `body`" : ""}.`,
-    params,
-    parts.join(" & "),
-  );
-  const response = name("Response");
-  declare(
+  const takes = `the path${query ? " and query" : ""} parameters by name${body ? ", and `body`" : ""}`;
+  const params = declare("Params", `What \`${method}\` takes for ${what}: ${takes}.`, parts.join(" & "));
+  const response = declare(
+    "Response",
     `The ${operation.successStatus} answer's JSON body of ${what}: the \`{ success, data }\` envelope.`,
-    response,
     `${operationType}["responses"][${operation.successStatus}]["content"]["application/json"]`,
   );
-  if (resolve(spec, operation.successSchema).properties?.data === undefined) {
-    throw new Error(`operation ${operationId}: the success answer has no \`data\` for ${method} to resolve to`);
-  }
-  const result = name("Result");
-  declare(`What \`${method}\` resolves to for ${what}: the answer's \`data\`.`, result, `${response}["data"]`);
-  let item = "never";
-  if (operation.paged) {
-    item = name("Item");
-    declare(`One element of a page of ${what}.`, item, `${result}[number]`);
-  }
+  const resolvesTo = `What \`${method}\` resolves to for ${what}: the answer's \`data\`.`;
+  const result = declare("Result", resolvesTo, `${response}["data"]`);
+  const item = operation.paged ? declare("Item", `One element of a page of ${what}.`, `${result}[number]`) : "never";
   const errorBodies = errorBodyTypes(spec, operation, operationType);
-  declare(
-    `Any failure body ${what} is documented to answer with.`,
-    name("ErrorBody"),
-    errorBodies.length ? errorBodies.join(" | ") : "never",
-  );
+  const errorBody = errorBodies.length ? errorBodies.join(" | ") : "never";
+  declare("ErrorBody", `Any failure body ${what} is documented to answer with.`, errorBody);
   return {
     declarations: lines.join("\n"),
     member: `  /** ${doc((summary ?? method).replace(/\.$/, ""))}. ${route} */\n  ${method}: { params: ${params}; response: ${response}; result: ${result}; item: ${item} };`,
@@ -133,24 +109,24 @@ function renderOperation(spec: Spec, operation: SpecOperation, names: ExportedNa
  * itself: `export *` would let them silently shadow a generated name, so a collision fails here instead.
  */
 export function renderOperationTypes(spec: Spec, handWritten: string[]): string {
-  const names = new ExportedNames();
-  for (const name of handWritten) names.add(name, "packages/types/src/index.ts");
+  const addName = exportedNames();
+  for (const name of handWritten) addName(name, "packages/types/src/index.ts");
 
   const schemaAliases = Object.keys(spec.components?.schemas ?? {})
     .filter((schema) => schema.startsWith(SCHEMA_PREFIX))
     .sort()
     .map((schema) => {
-      const alias = names.add(pascalCase(schema.slice(SCHEMA_PREFIX.length)), `components.schemas.${schema}`);
+      const alias = addName(pascalCase(schema.slice(SCHEMA_PREFIX.length)), `components.schemas.${schema}`);
       return `/** The \`${schema}\` schema. */\nexport type ${alias} = components["schemas"][${JSON.stringify(schema)}];`;
     });
 
   const operations = listOperations(spec);
-  const rendered = operations.map((operation) => renderOperation(spec, operation, names));
+  const rendered = operations.map((operation) => renderOperation(spec, operation, addName));
   const paged = operations.filter((operation) => operation.paged).map((operation) => JSON.stringify(operation.method));
   const allErrorBodies = [...new Set(rendered.flatMap((operation) => operation.errorBodies))];
-  names.add("RealtimeKitOperations", "the method map");
-  names.add("RealtimeKitPagedOperation", "the paged method names");
-  names.add("ErrorBody", "the union of failure bodies");
+  addName("RealtimeKitOperations", "the method map");
+  addName("RealtimeKitPagedOperation", "the paged method names");
+  addName("ErrorBody", "the union of failure bodies");
 
   return [
     'import type { components, operations } from "./openapi.ts";',

@@ -1,7 +1,7 @@
 // Reduces OpenAPI schemas to the JSON Schema subset the client's validator checks, with every $ref
 // resolved and documentation (description, example, title …) dropped, so the shipped table stays small.
 import { readFileSync } from "node:fs";
-import { resolve, type Spec } from "../lib/openapi.ts";
+import { COMBINATORS, resolve, type OpenApiDocument as Spec } from "../lib/openapi.ts";
 import { REPO_ROOT } from "./generated-file.ts";
 
 /**
@@ -33,16 +33,6 @@ const UNENFORCED = [
   "unevaluatedItems",
 ];
 
-function assertEnforceable(schema: any): void {
-  for (const key of UNENFORCED) {
-    const value = schema[key];
-    if (value === undefined) continue;
-    throw new Error(
-      `the client's validator has no rule for the schema keyword "${key}"; add one to packages/client/src/schema-rules.ts and the keyword to packages/types/schema-subset.json`,
-    );
-  }
-}
-
 /**
  * `node` reduced to what the validator checks. A schema that contains itself (a session's breakout rooms are
  * sessions) is checked to its first recurrence: below that, anything is accepted, rather than generating a table
@@ -52,25 +42,27 @@ export function schemaConstraints(spec: Spec, node: any, within: ReadonlySet<str
   if (node?.$ref && within.has(node.$ref)) return {};
   const inside = node?.$ref ? new Set([...within, node.$ref]) : within;
   const schema = resolve(spec, node);
-  assertEnforceable(schema);
+  const unenforced = UNENFORCED.find((key) => schema[key] !== undefined);
+  if (unenforced) {
+    throw new Error(
+      `the client's validator has no rule for the schema keyword "${unenforced}"; add one to packages/client/src/schema-rules.ts and the keyword to packages/types/schema-subset.json`,
+    );
+  }
   const result: Record<string, unknown> = {};
+  const constraints = (subschema: unknown) => schemaConstraints(spec, subschema, inside);
   for (const key of KEPT) {
     const value = schema[key];
     if (value === undefined) continue;
     if (key === "properties") {
-      result[key] = Object.fromEntries(
-        Object.entries(value).map(([name, s]) => [name, schemaConstraints(spec, s, inside)]),
-      );
-    } else if (key === "items") result[key] = schemaConstraints(spec, value, inside);
+      result[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, constraints(s)]));
+    } else if (key === "items") result[key] = constraints(value);
     else if (key === "additionalProperties") {
       // `true` and `{}` allow anything, so they are left out; `false` and a schema are checked.
-      if (value === false || (value !== true && Object.keys(value).length > 0)) {
-        result[key] = value === false ? false : schemaConstraints(spec, value, inside);
-      }
+      if (value === false) result[key] = false;
+      else if (value !== true && Object.keys(value).length > 0) result[key] = constraints(value);
     } else if (key === "pattern") result[key] = checkedPattern(value);
-    else if (key === "allOf" || key === "anyOf" || key === "oneOf") {
-      result[key] = (value as unknown[]).map((s) => schemaConstraints(spec, s, inside));
-    } else result[key] = value;
+    else if (COMBINATORS.includes(key)) result[key] = value.map(constraints);
+    else result[key] = value;
   }
   // A single-member allOf is how OpenAPI 3.0 documents a $ref; fold it so the table reads plainly.
   if (Array.isArray(result.allOf) && result.allOf.length === 1 && Object.keys(result).length === 1) {

@@ -5,7 +5,15 @@
 // facts from here only, so a spec update changes every consumer's fake with it.
 //
 //   tsx scripts/codegen/testing.ts [--check]
-import { listOperations, loadPaging, loadSpec, resolve, type Spec, type SpecOperation } from "../lib/openapi.ts";
+import {
+  listOperations,
+  loadPaging,
+  loadSpec,
+  references,
+  resolve,
+  type OpenApiDocument as Spec,
+  type SpecOperation,
+} from "../lib/openapi.ts";
 import { banner, REPO_ROOT, writeGenerated } from "./generated-file.ts";
 import { pascalCase } from "./operation-types.ts";
 import { schemaConstraints } from "./schema-constraints.ts";
@@ -16,8 +24,7 @@ const GENERATOR = "scripts/codegen/testing.ts";
 
 /** The success answer's documented example: `example`, else the first of `examples`. */
 function successExample(spec: Spec, operation: SpecOperation): unknown {
-  const responses = spec.paths[operation.path]![operation.httpMethod].responses;
-  const content = resolve(spec, responses[String(operation.successStatus)]).content?.["application/json"];
+  const content = resolve(spec, operation.node.responses[operation.successStatus]).content?.["application/json"];
   if (content?.example !== undefined) return content.example;
   const first: any = Object.values(content?.examples ?? {})[0];
   return first === undefined ? undefined : resolve(spec, first).value;
@@ -26,27 +33,12 @@ function successExample(spec: Spec, operation: SpecOperation): unknown {
 /** The example of the first documented 401 body: the answer to a request without a token. */
 function authenticationError(spec: Spec, operations: SpecOperation[]): unknown {
   for (const operation of operations) {
-    const response = spec.paths[operation.path]![operation.httpMethod].responses?.["401"];
+    const response = operation.node.responses["401"];
     const content = response && resolve(spec, response).content?.["application/json"];
     const example = content?.example ?? resolve(spec, content?.schema)?.example;
     if (example !== undefined) return example;
   }
   throw new Error("no operation documents the body of a 401 answer with an example");
-}
-
-/** Every `realtimekit_` schema `node` refers to, directly or through other schemas. */
-function namedSchemas(spec: Spec, node: unknown, found: Set<string>): void {
-  if (Array.isArray(node)) for (const item of node) namedSchemas(spec, item, found);
-  else if (node && typeof node === "object") {
-    const ref = (node as { $ref?: unknown }).$ref;
-    if (typeof ref === "string") {
-      if (found.has(ref)) return;
-      if (ref.startsWith(SCHEMA_PREFIX)) found.add(ref);
-      namedSchemas(spec, resolve(spec, node), found);
-      return;
-    }
-    for (const value of Object.values(node)) namedSchemas(spec, value, found);
-  }
 }
 
 /** `Participant` → `participant`, `AIConfig` → `aiConfig`: a type name as a function name. */
@@ -57,29 +49,18 @@ const json = (value: unknown) => JSON.stringify(value);
 
 function operationsSource(spec: Spec, operations: SpecOperation[]): string {
   const entries = operations.map((operation) => {
-    const parameters = operation.parameters
-      .filter((p) => p.in === "path" || p.in === "query")
-      .map((p) => ({
-        name: p.name,
-        in: p.in,
-        required: p.required,
-        explode: p.explode,
-        schema: schemaConstraints(spec, p.schema),
-      }));
+    const parameters = operation.parameters.map((p) => ({ ...p, schema: schemaConstraints(spec, p.schema) }));
     const table = {
       operationId: operation.operationId,
       httpMethod: operation.httpMethod.toUpperCase(),
       path: operation.path,
       parameters,
-      body: operation.body && {
-        required: operation.body.required,
-        schema: schemaConstraints(spec, operation.body.schema),
-      },
+      body: operation.body && { ...operation.body, schema: schemaConstraints(spec, operation.body.schema) },
       successStatus: operation.successStatus,
       successSchema: schemaConstraints(spec, operation.successSchema),
       example: successExample(spec, operation),
       paged: operation.paged,
-      secured: (spec.paths[operation.path]![operation.httpMethod].security ?? spec.security ?? []).length > 0,
+      secured: (operation.node.security ?? spec.security ?? []).length > 0,
     };
     return `  ${operation.method}: ${json(table)},`;
   });
@@ -105,21 +86,20 @@ function operationsSource(spec: Spec, operations: SpecOperation[]): string {
 }
 
 function fixturesSource(spec: Spec, operations: SpecOperation[]): string {
-  const found = new Set<string>();
-  for (const operation of operations) {
-    namedSchemas(spec, operation.parameters, found);
-    namedSchemas(spec, operation.body?.schema, found);
-    namedSchemas(spec, operation.successSchema, found);
-  }
-  const named = [...found].sort().map((ref) => {
-    const typeName = pascalCase(ref.slice(SCHEMA_PREFIX.length));
-    return { ref, typeName, factory: factoryName(typeName) };
-  });
-  const factories = new Set<string>();
-  for (const { factory, ref } of named) {
-    if (factories.has(factory)) throw new Error(`two schemas would have the fixture factory ${factory} (${ref})`);
-    factories.add(factory);
-  }
+  // Every `realtimekit_` schema the operations refer to, directly or through other schemas.
+  const found = references(
+    spec,
+    operations.map((operation) => [operation.parameters, operation.body?.schema, operation.successSchema]),
+  );
+  const named = [...found]
+    .filter((ref) => ref.startsWith(SCHEMA_PREFIX))
+    .sort()
+    .map((ref) => {
+      const typeName = pascalCase(ref.slice(SCHEMA_PREFIX.length));
+      return { ref, typeName, factory: factoryName(typeName) };
+    });
+  const twice = named.find(({ factory }, index) => named.findIndex((other) => other.factory === factory) < index);
+  if (twice) throw new Error(`two schemas would have the fixture factory ${twice.factory} (${twice.ref})`);
   return [
     banner(GENERATOR),
     'import type * as Types from "@realtimekit-api/types";',

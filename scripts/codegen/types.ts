@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import type { Spec } from "../lib/openapi.ts";
-import { banner, REPO_ROOT, SPEC_FILE, writeGenerated } from "./generated-file.ts";
+import { type OpenApiDocument, SPEC_FILE } from "../lib/openapi.ts";
+import { banner, REPO_ROOT, writeGenerated } from "./generated-file.ts";
 import { renderOperationTypes } from "./operation-types.ts";
 
 const packageDir = `${REPO_ROOT}packages/types/`;
@@ -34,7 +34,7 @@ function handWrittenNames(file: string): string[] {
 const specText = readFileSync(SPEC_FILE, "utf8");
 // alphabetize: the output's order follows names, not upstream's order, so it changes only when content does.
 const ast = await openapiTS(JSON.parse(specText), { alphabetize: true });
-const operationTypes = renderOperationTypes(JSON.parse(specText) as Spec, handWrittenNames(INDEX_FILE));
+const operationTypes = renderOperationTypes(JSON.parse(specText) as OpenApiDocument, handWrittenNames(INDEX_FILE));
 writeGenerated({
   [`${packageDir}src/generated/openapi.ts`]: `${banner("scripts/codegen/types.ts (openapi-typescript)")}\n${astToString(ast)}`,
   [`${packageDir}src/generated/operations.ts`]: `${banner("scripts/codegen/types.ts")}\n${operationTypes}`,

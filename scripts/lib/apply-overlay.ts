@@ -1,4 +1,5 @@
 import { JSONPath } from "jsonpath-plus";
+import { isObject } from "./openapi.ts";
 
 /** One action of an OpenAPI Overlay 1.0 document. */
 export type OverlayAction = { target: string; description?: string; update?: unknown; remove?: boolean };
@@ -44,6 +45,3 @@ function merge(target: unknown, update: unknown): unknown {
   }
   return structuredClone(update);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,5 +1,4 @@
-import type { OpenApiDocument } from "./load-document.ts";
-import { HTTP_METHODS, resolve as resolveRef, type Spec } from "./openapi.ts";
+import { type OpenApiDocument, operationsOf, parametersOf, references } from "./openapi.ts";
 
 /**
  * Builds a document holding only the named operations and the components they reach through `$ref`
@@ -9,48 +8,30 @@ import { HTTP_METHODS, resolve as resolveRef, type Spec } from "./openapi.ts";
 export function extractOperations(source: OpenApiDocument, operationIds: string[]): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
   const found = new Set<string>();
-  for (const [path, item] of Object.entries(source.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation || !operationIds.includes(operation.operationId)) continue;
-      found.add(operation.operationId);
-      paths[path] ??= {};
-      paths[path][method] = {
-        ...operation,
-        parameters: foldParameters(source, path, item.parameters, operation.parameters),
-      };
-    }
+  for (const place of operationsOf(source)) {
+    const { path, httpMethod, operation } = place;
+    if (!operationIds.includes(operation.node.operationId)) continue;
+    found.add(operation.node.operationId);
+    const position = ({ node }: { node: any }) =>
+      node.in === "path" ? path.indexOf(`{${node.name}}`) : Number.MAX_SAFE_INTEGER;
+    const parameters = [...parametersOf(source, place).values()].sort((a, b) => position(a) - position(b));
+    (paths[path] ??= {})[httpMethod] = { ...operation.node, parameters: parameters.map(({ written }) => written) };
   }
   const missing = operationIds.filter((id) => !found.has(id));
   if (missing.length > 0) throw new Error(`operation(s) not found upstream: ${missing.join(", ")}`);
 
+  const operations = Object.values(paths).flatMap((item) => Object.values(item));
+  const schemes = operations.flatMap((operation) => operation.security ?? source.security ?? []).flatMap(Object.keys);
   const components: Record<string, Record<string, unknown>> = {};
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (!node || typeof node !== "object") return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "$ref" && typeof value === "string") addReference(value);
-      else visit(value);
-    }
-  };
-  const addReference = (ref: string): void => {
+  const closure = references(source, [
+    paths,
+    schemes.map((scheme) => ({ $ref: `#/components/securitySchemes/${scheme}` })),
+  ]);
+  for (const ref of closure) {
     const [, , section, name, ...rest] = ref.split("/");
     if (!ref.startsWith("#/components/") || !section || !name || rest.length > 0)
       throw new Error(`unsupported $ref: ${ref}`);
-    if (components[section]?.[name] !== undefined) return;
-    const target = source.components?.[section]?.[name];
-    if (target === undefined) throw new Error(`dangling $ref: ${ref}`);
-    (components[section] ??= {})[name] = target;
-    visit(target);
-  };
-  visit(paths);
-
-  const operations = Object.values(paths).flatMap((item) => Object.values(item));
-  for (const requirement of operations.flatMap((operation) => operation.security ?? source.security ?? [])) {
-    for (const scheme of Object.keys(requirement)) addReference(`#/components/securitySchemes/${scheme}`);
+    (components[section] ??= {})[name] = source.components![section]![name];
   }
   const tagNames = new Set(operations.flatMap((operation) => operation.tags ?? []));
   const tags = (source.tags ?? []).filter((tag: { name: string }) => tagNames.has(tag.name));
@@ -63,17 +44,4 @@ export function extractOperations(source: OpenApiDocument, operationIds: string[
     paths,
     components,
   };
-}
-
-function foldParameters(source: OpenApiDocument, path: string, pathLevel: any[] = [], operationLevel: any[] = []) {
-  const resolve = (parameter: any) => resolveRef(source as Spec, parameter);
-  const keyOf = (parameter: any) => `${resolve(parameter).in}:${resolve(parameter).name}`;
-  const byKey = new Map<string, any>();
-  // Operation-level parameters override path-level ones with the same name and location (OpenAPI's rule).
-  for (const parameter of [...pathLevel, ...operationLevel]) byKey.set(keyOf(parameter), parameter);
-  const position = (parameter: any) => {
-    const { in: location, name } = resolve(parameter);
-    return location === "path" ? path.indexOf(`{${name}}`) : Number.MAX_SAFE_INTEGER;
-  };
-  return [...byKey.values()].sort((a, b) => position(a) - position(b));
 }

@@ -10,14 +10,11 @@ export const TYPES_PACKAGE = "@realtimekit-api/types";
  * registry npm is configured for. Undefined when nothing has been published yet.
  */
 export function lastReleasedSpec(): { text: string; version: string } | undefined {
+  const npm = (...args: string[]) =>
+    JSON.parse(execFileSync("npm", [...args, "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
   let version: string;
   try {
-    version = JSON.parse(
-      execFileSync("npm", ["view", TYPES_PACKAGE, "version", "--json"], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      }),
-    );
+    version = npm("view", TYPES_PACKAGE, "version");
   } catch (error) {
     // E404: never published. Anything else (registry down, auth) must not silently pick a wrong base.
     if (/E404|404 Not Found/.test(String((error as { stderr?: string }).stderr))) return undefined;
@@ -25,12 +22,7 @@ export function lastReleasedSpec(): { text: string; version: string } | undefine
   }
   const dir = mkdtempSync(join(tmpdir(), "last-release-"));
   try {
-    const [packed] = JSON.parse(
-      execFileSync("npm", ["pack", `${TYPES_PACKAGE}@${version}`, "--json", "--pack-destination", dir], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      }),
-    );
+    const [packed] = npm("pack", `${TYPES_PACKAGE}@${version}`, "--pack-destination", dir);
     execFileSync("tar", ["-xzf", join(dir, packed.filename), "-C", dir, "package/openapi.json"]);
     return { text: readFileSync(join(dir, "package", "openapi.json"), "utf8"), version };
   } finally {

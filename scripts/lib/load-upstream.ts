@@ -1,6 +1,6 @@
 import { basename } from "node:path";
 import { type DownloadOptions, downloadDocument, isUrl, MAX_DOCUMENT_BYTES } from "./download-document.ts";
-import { loadOpenApiDocument, type OpenApiDocument, parseOpenApiDocument } from "./load-document.ts";
+import { loadOpenApiDocument, type OpenApiDocument, parseOpenApiDocument } from "./openapi.ts";
 
 /** Cloudflare's document as the sync reads it: parsed, its unzipped bytes (for the sha256), and its date. */
 export type Upstream = { document: OpenApiDocument; bytes: Buffer; date: string };

@@ -2,19 +2,7 @@
 // openapi/sync.config.json: a path prefix selects (so an operation Cloudflare adds under it is picked up by the
 // next sync), and a map from operationId to method name names them, because upstream operationIds follow no one
 // style (`get_meeting_participant`, `KickPartcipants`, `get-v2-livestream-session-livestream-id`).
-import type { OpenApiDocument } from "./load-document.ts";
-import { HTTP_METHODS } from "./openapi.ts";
-
-export type Selection = {
-  /** The selected operations' ids, in document order. */
-  operationIds: string[];
-  /** Every selected operationId's client method name. */
-  methods: Map<string, string>;
-  /** Operations the config does not name: their names were derived from the operationId. */
-  derived: Array<{ operationId: string; method: string }>;
-  /** Names in the config for operations that are not selected (removed or renamed upstream). */
-  unused: string[];
-};
+import { type OpenApiDocument, operationsOf } from "./openapi.ts";
 
 /** Verbs a method name may start with; a name outside them is refused, so every name reads as an action. */
 const VERBS = new Set([
@@ -77,38 +65,37 @@ export function methodNameFrom(operationId: string, httpMethod: string): string 
   return words.map((word, i) => (i === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join("");
 }
 
-/** The operations under `pathPrefix`, each with its method name; throws on a bad or duplicate name. */
+/**
+ * The operations under `pathPrefix`, in document order, each with its method name; throws on a bad or duplicate
+ * name. `derived` are the operations the config does not name (their names were derived from the operationId),
+ * `unused` the names in the config for operations that are not selected (removed or renamed upstream).
+ */
 export function selectOperations(
   document: OpenApiDocument,
   config: { select: { pathPrefix: string }; methods: Record<string, string> },
-): Selection {
+) {
   const { pathPrefix } = config.select;
-  const selection: Selection = { operationIds: [], methods: new Map(), derived: [], unused: [] };
-  const owners = new Map<string, string>();
-  for (const [path, item] of Object.entries(document.paths)) {
+  const methods = new Map<string, string>();
+  const derived: Array<{ operationId: string; method: string }> = [];
+  for (const { path, httpMethod, operation } of operationsOf(document)) {
     if (!path.startsWith(pathPrefix)) continue;
-    for (const httpMethod of HTTP_METHODS) {
-      const operationId = item?.[httpMethod]?.operationId;
-      if (item?.[httpMethod] === undefined) continue;
-      if (typeof operationId !== "string" || operationId === "") {
-        throw new Error(`${httpMethod.toUpperCase()} ${path} has no operationId to name its method by`);
-      }
-      if (selection.methods.has(operationId)) throw new Error(`operationId ${operationId} is used twice upstream`);
-      let method = config.methods[operationId];
-      if (method === undefined) {
-        method = methodNameFrom(operationId, httpMethod);
-        selection.derived.push({ operationId, method });
-      }
-      const problem = methodNameProblem(method);
-      if (problem) throw new Error(`method name "${method}" for ${operationId} ${problem}`);
-      const owner = owners.get(method);
-      if (owner) throw new Error(`method name "${method}" is given to both ${owner} and ${operationId}`);
-      owners.set(method, operationId);
-      selection.operationIds.push(operationId);
-      selection.methods.set(operationId, method);
+    const operationId = operation.node.operationId;
+    if (typeof operationId !== "string" || operationId === "") {
+      throw new Error(`${httpMethod.toUpperCase()} ${path} has no operationId to name its method by`);
     }
+    if (methods.has(operationId)) throw new Error(`operationId ${operationId} is used twice upstream`);
+    let method = config.methods[operationId];
+    if (method === undefined) {
+      method = methodNameFrom(operationId, httpMethod);
+      derived.push({ operationId, method });
+    }
+    const problem = methodNameProblem(method);
+    if (problem) throw new Error(`method name "${method}" for ${operationId} ${problem}`);
+    const owner = [...methods].find(([, named]) => named === method)?.[0];
+    if (owner) throw new Error(`method name "${method}" is given to both ${owner} and ${operationId}`);
+    methods.set(operationId, method);
   }
-  if (selection.operationIds.length === 0) throw new Error(`no upstream operation's path starts with ${pathPrefix}`);
-  selection.unused = Object.keys(config.methods).filter((operationId) => !selection.methods.has(operationId));
-  return selection;
+  if (methods.size === 0) throw new Error(`no upstream operation's path starts with ${pathPrefix}`);
+  const unused = Object.keys(config.methods).filter((operationId) => !methods.has(operationId));
+  return { operationIds: [...methods.keys()], methods, derived, unused };
 }

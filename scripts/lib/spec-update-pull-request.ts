@@ -1,5 +1,6 @@
 import { describeNaming } from "./sync-spec.ts";
 import { SPEC_CHANGESET, type SpecUpdate } from "./update-spec.ts";
+import { changeItem } from "./write-changeset.ts";
 
 // GitHub refuses pull request bodies over 65,536 characters; the changeset has the whole list anyway.
 const LISTED_CHANGES = 50;
@@ -10,9 +11,7 @@ export function specUpdatePullRequest({ bump, changes, upstream, against, naming
   body: string;
 } {
   const title = `Upstream spec ${upstream.date}: ${bump}`;
-  const list = changes
-    .slice(0, LISTED_CHANGES)
-    .map((change) => `- **${change.level}** ${change.message} (\`${change.pointer}\`)`);
+  const list = changes.slice(0, LISTED_CHANGES).map(changeItem);
   if (changes.length > LISTED_CHANGES) {
     list.push(`- … and ${changes.length - LISTED_CHANGES} more, listed in \`${SPEC_CHANGESET}\``);
   }

@@ -6,8 +6,8 @@ import { applyOverlay, type Overlay } from "./apply-overlay.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { extractOperations } from "./extract-operations.ts";
 import { loadUpstream, loadUpstreamFile, type Upstream, type UpstreamOptions } from "./load-upstream.ts";
-import { HTTP_METHODS } from "./openapi.ts";
-import { type Selection, selectOperations } from "./select-operations.ts";
+import { operationsOf } from "./openapi.ts";
+import { selectOperations } from "./select-operations.ts";
 
 /** openapi/sync.config.json: what is published (a path prefix), each operation's method name, overlay, output. */
 export type SyncConfig = {
@@ -16,12 +16,7 @@ export type SyncConfig = {
   overlay: string;
   output: string;
 };
-export type SyncedSpec = {
-  text: string;
-  output: string;
-  /** Operations the config does not name yet, with the names derived for them; and names it holds in vain. */
-  naming: Pick<Selection, "derived" | "unused">;
-};
+export type SyncedSpec = ReturnType<typeof specFromUpstream>;
 
 /** `syncSpecFrom` for a file on disk, without waiting: the upstream date from `date` or the file name. */
 export function syncSpec(configFile: string, upstreamFile: string, date?: string): SyncedSpec {
@@ -57,7 +52,7 @@ export function describeNaming({ derived, unused }: SyncedSpec["naming"]): strin
 
 const readSyncConfig = (configFile: string) => JSON.parse(readFileSync(configFile, "utf8")) as SyncConfig;
 
-function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upstream): SyncedSpec {
+function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upstream) {
   const { document, bytes, date } = upstream;
   // Selected before the overlay, whose targets would otherwise be the first thing to fail on a bad document.
   const selection = selectOperations(document, config);
@@ -66,10 +61,8 @@ function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upst
   applyOverlay(document, overlay);
   const spec = extractOperations(document, selection.operationIds);
   // Each operation carries its method name, so docs, codegen and the diff read it from the spec alone.
-  for (const item of Object.values(spec.paths)) {
-    for (const method of HTTP_METHODS) {
-      if (item[method]) item[method]["x-client-method"] = selection.methods.get(item[method].operationId);
-    }
+  for (const { operation } of operationsOf(spec)) {
+    operation.node["x-client-method"] = selection.methods.get(operation.node.operationId);
   }
   spec.info = {
     ...spec.info,
@@ -82,6 +75,7 @@ function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upst
   return {
     text: canonicalJson(spec),
     output: resolve(dirname(configFile), config.output),
+    /** Operations the config does not name yet, with the names derived for them; and names it holds in vain. */
     naming: { derived: selection.derived, unused: selection.unused },
   };
 }

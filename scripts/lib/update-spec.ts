@@ -2,23 +2,14 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { lastReleasedSpec } from "./last-release-spec.ts";
 import type { UpstreamOptions } from "./load-upstream.ts";
-import type { Bump, Change } from "./spec-diff/index.ts";
-import { type SyncedSpec, syncSpecFrom } from "./sync-spec.ts";
+import { syncSpecFrom } from "./sync-spec.ts";
 import { writeSpecChangeset } from "./write-changeset.ts";
 
 export const SPEC_CHANGESET = ".changeset/upstream-spec-update.md";
 const PACKAGES = ["@realtimekit-api/types", "@realtimekit-api/client", "@realtimekit-api/testing"];
 
 export type UpstreamInfo = { title?: string; version?: string; date: string; sha256: string };
-export type SpecUpdate = {
-  bump: Bump;
-  changes: Change[];
-  upstream: UpstreamInfo;
-  /** What the new spec was compared with: "the last release (1.0.1)", a --base file, or "the committed spec". */
-  against: string;
-  /** Operations published under a derived method name (to be named in sync.config.json), and stale names. */
-  naming: SyncedSpec["naming"];
-};
+export type SpecUpdate = Awaited<ReturnType<typeof updateSpec>>;
 
 /**
  * sync → diff against the last release → regenerate → one changeset with the bump the diff decided (or none,
@@ -28,7 +19,7 @@ export async function updateSpec(
   root: string,
   source: string,
   options: UpstreamOptions & { base?: { text: string; label: string } | undefined } = {},
-): Promise<SpecUpdate> {
+) {
   const { text, output, naming } = await syncSpecFrom(`${root}/openapi/sync.config.json`, source, options);
   // The base is what consumers have: the last published spec, or, before the first release, the committed one.
   const published = options.base ? undefined : lastReleasedSpec();
@@ -43,5 +34,6 @@ export async function updateSpec(
   const { bump, changes } = await diffSpecs(JSON.parse(baseText), head);
   const upstream = head.info["x-upstream"] as UpstreamInfo;
   writeSpecChangeset(`${root}/${SPEC_CHANGESET}`, PACKAGES, bump === "none" ? undefined : { bump, changes, upstream });
+  // `against`: what the new spec was compared with, "the last release (1.0.1)", a --base file, or the committed spec.
   return { bump, changes, upstream, against: released ? released.label : "the committed spec", naming };
 }

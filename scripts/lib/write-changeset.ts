@@ -1,11 +1,10 @@
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import type { Change, Level } from "./spec-diff/change.ts";
 
-type Change = { level: string; kind: string; pointer: string; message: string; operation?: string | undefined };
-export type SpecChangeset = {
-  bump: "major" | "minor" | "patch";
-  changes: Change[];
-  upstream: { date: string; sha256: string };
-};
+export type SpecChangeset = { bump: Level; changes: Change[]; upstream: { date: string; sha256: string } };
+
+/** One change as a Markdown list item, for the changeset and the pull request. */
+export const changeItem = (change: Change) => `- **${change.level}** ${change.message} (\`${change.pointer}\`)`;
 
 /**
  * Writes the one changeset that describes the pending upstream spec update, for both packages (the client's
@@ -13,7 +12,7 @@ export type SpecChangeset = {
  */
 export function writeSpecChangeset(file: string, packages: string[], changeset: SpecChangeset | undefined): void {
   if (!changeset) {
-    if (existsSync(file)) rmSync(file);
+    rmSync(file, { force: true });
     return;
   }
   const { bump, changes, upstream } = changeset;
@@ -24,10 +23,7 @@ export function writeSpecChangeset(file: string, packages: string[], changeset: 
     const heading = change.operation ? `\`${change.operation}\`` : "The document";
     byOperation.set(heading, [...(byOperation.get(heading) ?? []), change]);
   }
-  const sections = [...byOperation].map(
-    ([heading, list]) =>
-      `#### ${heading}\n\n${list.map((c) => `- **${c.level}** ${c.message} (\`${c.pointer}\`)`).join("\n")}`,
-  );
+  const sections = [...byOperation].map(([heading, list]) => `#### ${heading}\n\n${list.map(changeItem).join("\n")}`);
   const source = `Cloudflare's API document of ${upstream.date} (sha256 \`${upstream.sha256.slice(0, 12)}…\`)`;
   writeFileSync(file, `---\n${frontMatter}\n---\n\nUpdate to ${source}.\n\n${sections.join("\n\n")}\n`);
 }

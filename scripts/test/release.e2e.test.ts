@@ -15,7 +15,7 @@ import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/tes
 import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
 import { type LocalRegistry, startLocalRegistry } from "@realtimekit-api/test-servers/verdaccio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyProject } from "../lib/project-copy.ts";
+import { copyProject } from "./project-copy.ts";
 
 const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");

@@ -2,8 +2,7 @@
 // cases of a single rule, which spec-diff.test.ts's whole-diff rows would state at many times the cost.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { OpenApiDocument } from "../lib/load-document.ts";
-import { type Located, SPEC_FILE } from "../lib/openapi.ts";
+import { type Located, type OpenApiDocument, SPEC_FILE } from "../lib/openapi.ts";
 import { type Change, change } from "../lib/spec-diff/change.ts";
 import { compareConstraints } from "../lib/spec-diff/compare-constraints.ts";
 import { compareDocs } from "../lib/spec-diff/compare-docs.ts";

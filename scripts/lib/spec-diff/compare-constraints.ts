@@ -2,7 +2,7 @@
 // but which the server and the client's validator enforce. Whether a change is safe depends on who produces
 // the value: a request constraint may only loosen, a response constraint may only tighten.
 
-import { child, joinPointer, LOWER_BOUNDS, type Located } from "../openapi.ts";
+import { COMBINATORS, child, isObject, joinPointer, LOWER_BOUNDS, type Located, normalised } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import type { OperationPair } from "./operations.ts";
 
@@ -64,7 +64,7 @@ export function compareConstraints({ documents, base, head, responses }: Operati
       walk(direction, ...step(before, after, "properties", name));
     }
     for (const key of ["items", "additionalProperties", "not"]) walk(direction, ...step(before, after, key));
-    for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
+    for (const key of [...COMBINATORS, "prefixItems"]) {
       const count = Math.min(before.node[key]?.length ?? 0, after.node[key]?.length ?? 0);
       for (let index = 0; index < count; index++) walk(direction, ...step(before, after, key, index));
     }
@@ -90,39 +90,27 @@ export function compareConstraints({ documents, base, head, responses }: Operati
 
 /** The constraints of one schema level, with OpenAPI 3.0 and 3.1 spellings made the same. */
 function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
+  const normal = normalised(schema);
   const result: Record<string, unknown> = {};
   for (const keyword of [...UPPER_BOUNDS, ...LOWER_BOUNDS, ...PRESENCE]) {
-    if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
+    if (normal[keyword] !== undefined) result[keyword] = normal[keyword];
   }
+  // A bound stated twice, inclusively and exclusively (3.1 allows both): the tighter counts.
   for (const [inclusive, { exclusive, sign }] of Object.entries(NUMBER_BOUNDS)) {
-    const bound = numberBound(schema, inclusive, exclusive, sign);
-    if (bound) result[inclusive] = bound;
+    const bounds = [
+      { limit: normal[inclusive], exclusive: false, keyword: inclusive },
+      { limit: normal[exclusive], exclusive: true, keyword: exclusive },
+    ].filter((bound) => typeof bound.limit === "number");
+    const tightest = bounds.reduce<NumberBound | undefined>(
+      (tightest, bound) => (!tightest || compareBounds(bound, tightest, sign) > 0 ? bound : tightest),
+      undefined,
+    );
+    if (tightest) result[inclusive] = tightest;
   }
-  // Limits that allow everything are no limits.
-  for (const keyword of LOWER_BOUNDS) if (result[keyword] === 0) delete result[keyword];
-  if (result.uniqueItems === false) delete result.uniqueItems;
   // An integer is a number the types cannot tell apart from others: the one type change they do not see.
-  const types = typesOf(schema);
+  const types = typesOf(normal);
   if (types.has("integer") && !types.has("number")) result.integer = true;
   return result;
-}
-
-/**
- * The bound a schema puts on one side of a number. OpenAPI 3.0 writes an exclusive bound as a flag beside
- * minimum/maximum; 3.1 as a number of its own, which may stand beside an inclusive one: then the tighter counts.
- */
-function numberBound(schema: Record<string, any>, inclusive: string, exclusive: string, sign: number) {
-  const flag = schema[exclusive];
-  const candidates: NumberBound[] = [];
-  if (typeof schema[inclusive] === "number") {
-    const excluded = flag === true;
-    candidates.push({ limit: schema[inclusive], exclusive: excluded, keyword: excluded ? exclusive : inclusive });
-  }
-  if (typeof flag === "number") candidates.push({ limit: flag, exclusive: true, keyword: exclusive });
-  return candidates.reduce<NumberBound | undefined>(
-    (tightest, bound) => (!tightest || compareBounds(bound, tightest, sign) > 0 ? bound : tightest),
-    undefined,
-  );
 }
 
 /** Above 0 when `a` allows less than `b` (on the side `sign` says), below 0 when more, 0 when the same. */
@@ -154,5 +142,3 @@ function effectOf(keyword: string, was: unknown, is: unknown): Effect | undefine
 
 const typesOf = (schema: Record<string, any>) => new Set<unknown>([schema.type].flat());
 const isNumeric = (schema: Record<string, any>) => typesOf(schema).has("integer") || typesOf(schema).has("number");
-const isObject = (value: unknown): value is Record<string, any> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,13 +2,16 @@
 // request. Walks both versions of an operation side by side, following `$ref`s, so a description edited in a
 // shared component is reported once, where it is.
 import { canonicalJson } from "../canonical-json.ts";
-import { child, joinPointer, type Located, NAMED_ENTRIES } from "../openapi.ts";
+import { child, isObject, joinPointer, type Located, NAMED_ENTRIES } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
-import type { OperationPair } from "./operations.ts";
+import type { Operation, OperationPair } from "./operations.ts";
 
 const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
-/** Data, or compared by rules of their own: nothing below these is documentation. */
-const NOT_WALKED = new Set([
+/**
+ * Data, or compared by rules of their own: nothing below these is documentation, and the safety net leaves them
+ * out of an operation.
+ */
+export const COMPARED_ELSEWHERE = new Set([
   "enum",
   "const",
   "required",
@@ -19,6 +22,7 @@ const NOT_WALKED = new Set([
   "servers",
   "responses",
   "parameters",
+  "deprecated",
   // The client's method name: compare-operations.ts classifies a rename (major).
   "x-client-method",
 ]);
@@ -41,31 +45,26 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
     for (const key of new Set([...Object.keys(before.node), ...Object.keys(after.node)])) {
       const [was, is] = [before.node[key], after.node[key]];
       const pointer = joinPointer(is === undefined ? before.pointer : after.pointer, key);
-      if (NOT_WALKED.has(key)) {
-      } else if (isDocumentation(key)) {
-        const message = `${head.id}: ${key} ${describe(was, is)}`;
-        if (!sameJson(was, is)) changes.push(change("patch", kindOf(key), pointer, message));
-      } else if (key === "deprecated") {
+      if (key === "deprecated") {
         // Deprecation is a notice, not a break: semver's convention is a minor release.
         const message = `${head.id}: ${is ? "now deprecated" : "no longer deprecated"}`;
         if (Boolean(was) !== Boolean(is)) changes.push(change("minor", "deprecation-changed", pointer, message));
-      } else if (NAMED_ENTRIES.has(key) && isObject(is)) {
+      } else if (COMPARED_ELSEWHERE.has(key)) {
+      } else if (isDocumentation(key)) {
+        const message = `${head.id}: ${key} ${describe(was, is)}`;
+        if (!sameJson(was, is)) changes.push(change("patch", kindOf(key), pointer, message));
+      } else if ((NAMED_ENTRIES.has(key) && isObject(is)) || Array.isArray(is)) {
         // A name only the head has is not walked: `step` finds nothing in the base (other rules report it).
         for (const name of Object.keys(is)) step(before, after, key, name);
-      } else if (Array.isArray(is)) {
-        for (const index of is.keys()) step(before, after, key, index);
-      } else {
-        step(before, after, key);
-      }
+      } else step(before, after, key);
     }
   };
 
   walk(base.located, head.located);
-  if (!sameJson([...(base.located.node.tags ?? [])].sort(), [...(head.located.node.tags ?? [])].sort())) {
-    changes.push(
-      change("patch", "tags-changed", joinPointer(head.located.pointer, "tags"), `${head.id}: tags changed`),
-    );
-  }
+  const tags = (operation: Operation) => [...(operation.located.node.tags ?? [])].sort();
+  const tagsAt = joinPointer(head.located.pointer, "tags");
+  if (!sameJson(tags(base), tags(head)))
+    changes.push(change("patch", "tags-changed", tagsAt, `${head.id}: tags changed`));
   for (const [key, parameter] of head.parameters) walk(base.parameters.get(key), parameter);
   for (const pair of responses) walk(pair.base.located, pair.head.located);
   return changes;
@@ -87,6 +86,3 @@ function describe(was: unknown, is: unknown): string {
   };
   return `changed from ${short(was)} to ${short(is)}`;
 }
-
-const isObject = (value: unknown): value is Record<string, any> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);

@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import type { OpenApiDocument } from "../load-document.ts";
+import type { OpenApiDocument } from "../openapi.ts";
 import type { Change } from "./change.ts";
 import { generateTypes } from "./generate-types.ts";
-import { locateParameter, locateRequestBody, locateResponse } from "./locate-schema.ts";
-import type { OperationPair, Side } from "./operations.ts";
-import { type Comparison, TypeWalker } from "./type-walker.ts";
+import { type Locate, locateParameter, locateRequestBody, locateResponse } from "./locate-schema.ts";
+import type { OperationPair, ResponsePair, Side } from "./operations.ts";
+import { type Comparison, type Root, walkTypes } from "./type-walker.ts";
 
 const OPTIONS: ts.CompilerOptions = {
   // Nothing is emitted, and the check file's `import type` may name a .ts file without allowImportingTsExtensions.
@@ -48,35 +48,25 @@ export async function compareTypes(
     'import type { operations as Base } from "./base.ts";',
     'import type { operations as Head } from "./head.ts";',
   ];
-  const declare = (comparison: Comparison, before: string, after: string) => {
-    lines.push(`export type Old${comparisons.length} = ${before};`, `export type New${comparisons.length} = ${after};`);
-    comparisons.push(comparison);
-  };
   for (const pair of pairs) {
     const [id, name] = [JSON.stringify(pair.head.id), pair.head.id];
-    declare(
-      { root: "parameters", operations: pair, label: `${name} parameters`, locate: locateParameter(pair) },
-      `Base[${id}]["parameters"]`,
-      `Head[${id}]["parameters"]`,
-    );
-    // The whole operation, so that whether the request body is optional is seen too.
-    declare(
-      { root: "requestBody", operations: pair, label: `${name} request body`, locate: locateRequestBody(pair) },
-      `Base[${id}]`,
-      `Head[${id}]`,
-    );
-    for (const response of pair.responses) {
-      const status = (side: Side) => JSON.stringify(response[side].status);
-      declare(
-        {
-          root: "response",
-          operations: pair,
-          label: `${name} response ${response.head.status}`,
-          locate: locateResponse(pair, response),
-        },
-        `Base[${id}]["responses"][${status("base")}]`,
-        `Head[${id}]["responses"][${status("head")}]`,
-      );
+    const status = (response: ResponsePair, side: Side) => `["responses"][${JSON.stringify(response[side].status)}]`;
+    const roots: Array<[Root, string, Locate, string, string]> = [
+      ["parameters", "parameters", locateParameter(pair), '["parameters"]', '["parameters"]'],
+      // The whole operation, so that whether the request body is optional is seen too.
+      ["requestBody", "request body", locateRequestBody(pair), "", ""],
+      ...pair.responses.map((response): [Root, string, Locate, string, string] => [
+        "response",
+        `response ${response.head.status}`,
+        locateResponse(pair, response),
+        status(response, "base"),
+        status(response, "head"),
+      ]),
+    ];
+    for (const [root, what, locate, before, after] of roots) {
+      lines.push(`export type Old${comparisons.length} = Base[${id}]${before};`);
+      lines.push(`export type New${comparisons.length} = Head[${id}]${after};`);
+      comparisons.push({ root, operations: pair, label: `${name} ${what}`, locate });
     }
   }
 
@@ -97,8 +87,8 @@ export async function compareTypes(
       .filter(ts.isTypeAliasDeclaration)
       .map((alias) => checker.getTypeFromTypeNode(alias.type));
     comparisons.forEach((comparison, index) => {
-      const walker = new TypeWalker(checker, comparison, changes.get(comparison.operations.head.id)!);
-      walker.compareRoot(aliases[2 * index]!, aliases[2 * index + 1]!);
+      const found = changes.get(comparison.operations.head.id)!;
+      walkTypes(checker, comparison, found, aliases[2 * index]!, aliases[2 * index + 1]!);
     });
     return changes;
   } finally {

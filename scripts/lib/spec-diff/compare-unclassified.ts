@@ -2,33 +2,12 @@
 // depends on, with documentation taken out and equivalent spellings made equal, so a change no rule
 // understood (a new `discriminator`, say) is reported for a person to judge rather than passed as "none".
 import { canonicalJson } from "../canonical-json.ts";
-import type { OpenApiDocument } from "../load-document.ts";
-import { child, documentRoot, LOWER_BOUNDS, type Located, NAMED_ENTRIES } from "../openapi.ts";
+import { child, documentRoot, type Located, NAMED_ENTRIES, normalised, type OpenApiDocument } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
-import { isDocumentation } from "./compare-docs.ts";
+import { COMPARED_ELSEWHERE, isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
 
 const SETS = ["enum", "required", "type"];
-/** `required` is false by default on a parameter, a header and a request body (on a schema it is a list). */
-const FALSE_BY_DEFAULT = [
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "uniqueItems",
-  "allowEmptyValue",
-  "allowReserved",
-  "required",
-];
-/** Compared by rules of their own; their documentation and identity are not the call. */
-const OPERATION_KEYS_ELSEWHERE = new Set([
-  "operationId",
-  "tags",
-  "parameters",
-  "responses",
-  "security",
-  "servers",
-  "deprecated",
-]);
 
 /** Only when nothing above patch was found for the operation: then a difference is one no rule explained. */
 export function compareUnclassified(pair: OperationPair, found: Change[]): Change[] {
@@ -51,7 +30,7 @@ function shape(pair: OperationPair, side: Side) {
       ),
     );
   const rest = Object.keys(operation.located.node)
-    .filter((key) => !OPERATION_KEYS_ELSEWHERE.has(key) && !isDocumentation(key))
+    .filter((key) => !COMPARED_ELSEWHERE.has(key) && !isDocumentation(key))
     .map((key) => [key, normalise(document, child(document, operation.located, key))]);
   return {
     call: `${operation.method} ${operation.path} ${operation.servers.urls[0]}`,
@@ -65,7 +44,7 @@ function shape(pair: OperationPair, side: Side) {
   };
 }
 
-/** A node with `$ref`s followed, documentation dropped and OpenAPI 3.0/3.1 spellings of the same thing unified. */
+/** A node with `$ref`s followed, documentation dropped and each level `normalised`. */
 function normalise(
   document: OpenApiDocument,
   located: Located | undefined,
@@ -86,35 +65,15 @@ function normalise(
   }
   if (isMap) return result;
 
-  if (result.nullable === true) result.type = [result.type ?? [], "null"].flat();
-  delete result.nullable;
-  for (const key of FALSE_BY_DEFAULT) if (result[key] === false) delete result[key];
-  for (const key of LOWER_BOUNDS) if (result[key] === 0) delete result[key];
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
-    // 3.0's `exclusiveMinimum: true` beside `minimum: 1` is 3.1's `exclusiveMinimum: 1`; false, or true with
-    // no bound beside it, bounds nothing.
-    if (result[flag] === true) {
-      result[flag] = result[bound];
-      delete result[bound];
-    }
-    if (typeof result[flag] !== "number") delete result[flag];
-  }
-  if (typeof result.in === "string") {
-    // A parameter (or an apiKey scheme, where the same on both sides): spell out what OpenAPI leaves to defaults.
-    result.style ??= result.in === "query" || result.in === "cookie" ? "form" : "simple";
-    result.explode ??= result.style === "form";
-  }
+  const normal = normalised(result);
   for (const key of SETS) {
-    if (result[key] !== undefined)
-      result[key] = [result[key]]
+    if (normal[key] !== undefined)
+      normal[key] = [normal[key]]
         .flat()
         .map((value) => canonicalJson(value))
         .sort();
   }
   // `allOf: [X]` alone is how OpenAPI 3.0 puts a description beside a $ref: it is X.
-  if (Object.keys(result).length === 1 && result.allOf?.length === 1) return result.allOf[0];
-  return result;
+  if (Object.keys(normal).length === 1 && normal.allOf?.length === 1) return normal.allOf[0];
+  return normal;
 }

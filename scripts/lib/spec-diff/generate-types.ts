@@ -1,7 +1,7 @@
 // The TypeScript that @realtimekit-api/types would ship for a document, as scripts/codegen/types.ts makes it.
 import openapiTS, { astToString } from "openapi-typescript";
 import { extractOperations } from "../extract-operations.ts";
-import type { OpenApiDocument } from "../load-document.ts";
+import type { OpenApiDocument } from "../openapi.ts";
 
 // The same document is often compared many times (the committed spec against each candidate): its types are
 // generated once per process. Keyed without `info`, which the types do not contain.

@@ -1,6 +1,6 @@
 // Classifies the change between two versions of the spec as the semver bump the published packages need,
 // from the point of view of code written against the old packages. See each compare-*.ts for its rules.
-import type { OpenApiDocument } from "../load-document.ts";
+import type { OpenApiDocument } from "../openapi.ts";
 import { bumpFor, type Change, type SpecDiff, sortChanges } from "./change.ts";
 import { compareConstraints } from "./compare-constraints.ts";
 import { compareDocs } from "./compare-docs.ts";

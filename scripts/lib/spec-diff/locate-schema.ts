@@ -1,9 +1,8 @@
 // Where the schema behind a path of generated property names is, in either document, so a change found on
 // the types points at the spec text that caused it. A trailing "" asks for the schema of a parameter or header
 // rather than the parameter or header itself.
-import type { OpenApiDocument } from "../load-document.ts";
-import { child, type Located } from "../openapi.ts";
-import { type OperationPair, parameterKey, type ResponsePair, type Side } from "./operations.ts";
+import { COMBINATORS, child, type Located, type OpenApiDocument, parameterKey } from "../openapi.ts";
+import type { OperationPair, ResponsePair, Side } from "./operations.ts";
 
 export type Locate = (segments: string[], side: Side) => Located | undefined;
 
@@ -65,7 +64,7 @@ function findProperty(
   if (schema.node.properties && Object.hasOwn(schema.node.properties, name)) {
     return child(document, schema, "properties", name);
   }
-  for (const key of ["allOf", "anyOf", "oneOf"]) {
+  for (const key of COMBINATORS) {
     for (let index = 0; index < (schema.node[key]?.length ?? 0); index++) {
       const found = findProperty(document, child(document, schema, key, index), name, depth + 1);
       if (found) return found;

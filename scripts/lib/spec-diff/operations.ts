@@ -1,23 +1,21 @@
 // The published operations of a document, each with what a call depends on gathered in one place:
 // parameters merged from path item and operation, responses, success status, security and servers.
 import { extractOperations } from "../extract-operations.ts";
-import type { OpenApiDocument } from "../load-document.ts";
-import { child, documentRoot, joinPointer, type Located, HTTP_METHODS as METHODS, resolveLocated } from "../openapi.ts";
+import {
+  child,
+  documentRoot,
+  joinPointer,
+  type Located,
+  type OpenApiDocument,
+  type OperationPlace,
+  operationsOf,
+  parametersOf,
+  successStatus,
+} from "../openapi.ts";
 
 export type Side = "base" | "head";
 
-export type Operation = {
-  id: string;
-  path: string;
-  method: string;
-  located: Located;
-  /** Keyed `in:name`; header names are case-insensitive in HTTP, so their key is lower-cased. */
-  parameters: Map<string, Located>;
-  responses: Map<string, Located>;
-  successStatus: string | undefined;
-  security: { requirements: Array<Record<string, string[]>>; pointer: string };
-  servers: { urls: string[]; located: Located | undefined };
-};
+export type Operation = ReturnType<typeof describe>;
 
 /** The client method an operation is called by (`x-client-method`), or its operationId where it names none. */
 export const clientMethod = (operation: Operation): string => operation.located.node["x-client-method"] ?? operation.id;
@@ -35,27 +33,21 @@ export type OperationPair = Record<Side, Operation> & {
  * operation in it is published; one in only one of the two was added or removed.
  */
 export function publishedOperationIds(...documents: OpenApiDocument[]): string[] {
-  const ids = new Set<string>();
-  for (const document of documents) {
-    for (const item of Object.values(document.paths)) {
-      for (const method of METHODS) if (item?.[method]?.operationId) ids.add(item[method].operationId);
-    }
-  }
-  return [...ids];
+  const ids = documents.flatMap((document) =>
+    [...operationsOf(document)].map((place) => place.operation.node.operationId),
+  );
+  return [...new Set(ids.filter(Boolean))];
 }
 
 export function findOperations(document: OpenApiDocument, ids: readonly string[]): Map<string, Operation> {
   const found = new Map<string, Operation>();
-  for (const path of Object.keys(document.paths)) {
-    const item = resolveLocated(document, { node: document.paths[path], pointer: joinPointer("/paths", path) });
-    for (const method of METHODS) {
-      const operation = child(document, item, method);
-      const id = operation?.node.operationId;
-      if (!operation || !ids.includes(id)) continue;
-      const twice = found.get(id);
-      if (twice) throw new Error(`operationId ${id} is used twice (${twice.located.pointer}, ${operation.pointer})`);
-      found.set(id, describe(document, { id, path, method }, item, operation));
-    }
+  for (const place of operationsOf(document)) {
+    const id = place.operation.node.operationId;
+    if (!ids.includes(id)) continue;
+    const twice = found.get(id);
+    if (twice)
+      throw new Error(`operationId ${id} is used twice (${twice.located.pointer}, ${place.operation.pointer})`);
+    found.set(id, describe(document, id, place));
   }
   return found;
 }
@@ -85,28 +77,15 @@ export function pairOperation(
   return { documents, base, head, responses: pairResponses(base, head) };
 }
 
-type Identity = Pick<Operation, "id" | "path" | "method">;
-
-function describe(document: OpenApiDocument, identity: Identity, item: Located, operation: Located): Operation {
-  const parameters = new Map<string, Located>();
-  // Operation-level parameters override path-level ones with the same name and location (OpenAPI's rule).
-  for (const owner of [item, operation]) {
-    for (const [index] of (owner.node.parameters ?? []).entries()) {
-      const parameter = child(document, owner, "parameters", index)!;
-      parameters.set(parameterKey(parameter.node), parameter);
-    }
-  }
+function describe(document: OpenApiDocument, id: string, place: OperationPlace) {
+  const { path, httpMethod: method, item, operation } = place;
   const responses = new Map<string, Located>();
   for (const status of Object.keys(operation.node.responses ?? {})) {
     responses.set(status, child(document, operation, "responses", status)!);
   }
-  const statuses = [...responses.keys()].sort();
-  const successStatus =
-    statuses.find((status) => /^2\d\d$/.test(status)) ?? statuses.find((status) => /^2XX$/i.test(status));
-
   const own = operation.node.security !== undefined;
   const security = {
-    requirements: (own ? operation.node.security : document.security) ?? [],
+    requirements: ((own ? operation.node.security : document.security) ?? []) as Array<Record<string, string[]>>,
     pointer: own ? joinPointer(operation.pointer, "security") : document.security ? "/security" : operation.pointer,
   };
   // The nearest servers list wins; without one OpenAPI's default is "/".
@@ -114,12 +93,11 @@ function describe(document: OpenApiDocument, identity: Identity, item: Located, 
     child(document, operation, "servers") ??
     child(document, item, "servers") ??
     child(document, documentRoot(document), "servers");
-  const servers = { urls: listed?.node.length ? listed.node.map(serverUrl) : ["/"], located: listed };
-  return { ...identity, located: operation, parameters, responses, successStatus, security, servers };
+  const servers = { urls: (listed?.node.length ? listed.node.map(serverUrl) : ["/"]) as string[], located: listed };
+  // Parameters are keyed `in:name` (openapi.ts's parameterKey).
+  const [parameters, success] = [parametersOf(document, place), successStatus(operation.node.responses)];
+  return { id, path, method, located: operation, parameters, responses, successStatus: success, security, servers };
 }
-
-export const parameterKey = (parameter: { in: string; name: string }) =>
-  `${parameter.in}:${parameter.in === "header" ? String(parameter.name).toLowerCase() : parameter.name}`;
 
 /** A server's URL as a client would call it: variables replaced by their defaults. */
 function serverUrl(server: { url: string; variables?: Record<string, { default: string }> }): string {
