@@ -1,5 +1,6 @@
 // The client's error model. Every error it throws is a RealtimeKitError, except a caller's own abort,
 // which surfaces as the platform's AbortError. No error ever holds the API token or request headers.
+import type { Violation } from "./validate-schema.ts";
 
 // `instanceof` must work when one process loads both the ESM and the CJS build (two copies of each class):
 // the package's own classes are matched by a registered symbol brand rather than by prototype identity.
@@ -43,6 +44,10 @@ export class RealtimeKitValidationError extends RealtimeKitError {
     Object.assign(this, { field, rule });
   }
 }
+
+/** A broken rule of a call's argument as the error the call rejects with, naming the field by its pointer. */
+export const refusal = (violation: Violation) =>
+  new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
 
 export type ApiErrorDetail = { code: number | undefined; message: string };
 

@@ -1,13 +1,12 @@
 import { callWithRetries } from "./call-with-retries.ts";
 import { checkLimits } from "./check-options.ts";
 import { type ConnectionOptions, connectionFor, withoutCredential } from "./connection.ts";
-import { RealtimeKitValidationError } from "./errors.ts";
+import { RealtimeKitValidationError, refusal } from "./errors.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
 import { redactHeaders } from "./logger.ts";
 import type { OperationTable, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
 import { fillPath } from "./path-segments.ts";
 import { readApiError, readSuccess } from "./read-response.ts";
-import { refusal } from "./request-body.ts";
 import { type Backoff, DEFAULT_BACKOFF } from "./retry-policy.ts";
 import { validateSchema } from "./validate-schema.ts";
 

@@ -1,9 +1,5 @@
-import { RealtimeKitValidationError } from "./errors.ts";
-import { type Rules, type Schema, type Violation, validateSchema } from "./validate-schema.ts";
-
-/** A broken rule of a call's argument as the error the call rejects with, naming the field by its pointer. */
-export const refusal = (violation: Violation) =>
-  new RealtimeKitValidationError(violation.pointer.slice(1) || "params", violation.rule, violation.message);
+import { refusal } from "./errors.ts";
+import { type Rules, type Schema, validateSchema } from "./validate-schema.ts";
 
 /**
  * A call's `body` as JSON text, undefined when there is none; checked first against `schema` when one is given.
