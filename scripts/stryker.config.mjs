@@ -1,5 +1,5 @@
-// Mutation testing of the semver classifier, lib/spec-diff/ (`pnpm mutate`; scores and equivalent mutants in
-// TESTING.md). Stryker runs from the repository root, so that its sandbox holds the whole repository and the
+// Mutation testing of the semver classifier, lib/spec-diff/, and of the one reader of OpenAPI it and the sync
+// stand on, lib/openapi.ts (`pnpm mutate`; scores and equivalent mutants in TESTING.md). Stryker runs from the repository root, so that its sandbox holds the whole repository and the
 // paths from scripts/ to openapi/ (the committed spec, sync.config.json) resolve there as they do here.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
@@ -7,7 +7,7 @@ export default {
   plugins: [import.meta.resolve("@stryker-mutator/vitest-runner")],
   testRunner: "vitest",
   vitest: { configFile: "scripts/vitest.mutate.config.ts", related: false },
-  mutate: ["scripts/lib/spec-diff/**/*.ts"],
+  mutate: ["scripts/lib/spec-diff/**/*.ts", "scripts/lib/openapi.ts"],
   // Nothing the mutation tests read; keeps the sandbox copy small.
   ignorePatterns: ["/.stryker-tmp", "**/.turbo", "**/reports", "**/dist", "/packages/bench"],
   // vitest does not type-check, so the sandbox files need no `// @ts-nocheck`.
