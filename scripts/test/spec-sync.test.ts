@@ -6,7 +6,14 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { listOperations, loadPaging, type Paging, resolve } from "../lib/openapi.ts";
+import {
+  listOperations,
+  loadOpenApiDocument,
+  loadPaging,
+  type Paging,
+  parseOpenApiDocument,
+  resolve,
+} from "../lib/openapi.ts";
 import { methodNameFrom, methodNameProblem } from "../lib/select-operations.ts";
 import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
 
@@ -206,5 +213,133 @@ describe("paged lists", () => {
       changed.paging.object = "";
     });
     expect(() => loadPaging(file)).toThrow(`${file}: "paging" names no perPage, object`);
+  });
+});
+
+describe("reading a document (lib/openapi.ts)", () => {
+  const minimal = { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} };
+  const parse = (text: string | Buffer, maxBytes?: number) =>
+    parseOpenApiDocument(Buffer.from(text), "doc", maxBytes).document;
+
+  it("reads JSON, YAML and gzipped JSON (known by its bytes, not its name), and gives the unzipped bytes", () => {
+    const json = JSON.stringify(minimal);
+    expect(parse(json)).toEqual(minimal);
+    expect(parse(`  ${json}`)).toEqual(minimal);
+    expect(parse(toYaml(minimal))).toEqual(minimal);
+    expect(parse(`\n${toYaml(minimal)}`)).toEqual(minimal);
+    expect(parseOpenApiDocument(gzipSync(json), "doc").bytes.toString()).toBe(json);
+    expect(parse(toYaml({ ...minimal, openapi: "3.1.0" })).openapi).toBe("3.1.0");
+  });
+
+  it.each([
+    [
+      "an HTML page",
+      "  <!DOCTYPE html>\n<html>  <body>",
+      'doc: is an HTML or XML page, not a JSON or YAML document (it starts with "<!DOCTYPE html> <html> <body>")',
+    ],
+    ["neither JSON nor YAML", "{ not json", "doc: is neither JSON nor YAML ("],
+    ["YAML that is no document", "just text", 'doc: is not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" field)'],
+    ["null", "null", "doc: is not an OpenAPI 3.0 or 3.1 document"],
+    ["a Swagger 2.0 document", toYaml({ swagger: "2.0", paths: {} }), "doc: is not an OpenAPI 3.0 or 3.1 document"],
+    ["OpenAPI 3.2", JSON.stringify({ ...minimal, openapi: "3.2.0" }), "doc: is not an OpenAPI 3.0 or 3.1 document"],
+    ["a version as a number", "openapi: 3.0\npaths: {}\n", "doc: is not an OpenAPI 3.0 or 3.1 document"],
+    ["a document without paths", JSON.stringify({ ...minimal, paths: undefined }), 'doc: has no "paths" object'],
+    ["paths that are not an object", JSON.stringify({ ...minimal, paths: "none" }), 'doc: has no "paths" object'],
+  ])("refuses %s, saying what it is", (_, text, message) => {
+    expect(() => parse(text)).toThrow(message);
+  });
+
+  it("refuses gzip that does not unzip, and gzip that unzips past the limit", () => {
+    const zipped = gzipSync(JSON.stringify(minimal));
+    expect(() => parse(zipped.subarray(0, 20))).toThrow(/^doc: is gzipped but cannot be unzipped \(/);
+    expect(() => parse(zipped, 10)).toThrow("doc: unzips to more than the limit of 10 bytes");
+    expect(parse(zipped, 1_000)).toEqual(minimal);
+  });
+
+  it("names a file it cannot read", () => {
+    expect(() => loadOpenApiDocument(join(dir, "absent.json"))).toThrow(
+      `${join(dir, "absent.json")}: cannot be read (ENOENT)`,
+    );
+  });
+});
+
+describe("listOperations (lib/openapi.ts)", () => {
+  const ok = (change: (operation: any) => void = () => {}) => {
+    const operation: any = {
+      operationId: "get_thing",
+      "x-client-method": "getThing",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        "404": { description: "gone" },
+        "201": {
+          description: "made",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Ok" } } },
+        },
+      },
+    };
+    change(operation);
+    const components = { schemas: { Ok: { type: "object", properties: { success: {}, data: { type: "object" } } } } };
+    return { openapi: "3.0.3", info: {}, paths: { "/things/{id}": { get: operation } }, components };
+  };
+
+  it("describes an operation: its method, route, parameters with their defaults, body and success answer", () => {
+    const [operation] = listOperations(
+      ok((o) => {
+        o.parameters.push(
+          { name: "tags", in: "query", explode: false, schema: { type: "array" } },
+          { name: "q", in: "query" },
+        );
+        o.requestBody = { required: true, content: { "application/json": { schema: { type: "object" } } } };
+      }),
+    );
+    expect(operation).toMatchObject({
+      operationId: "get_thing",
+      method: "getThing",
+      httpMethod: "get",
+      path: "/things/{id}",
+      route: "GET /things/{id}",
+      successStatus: 201,
+      paged: false,
+      body: { required: true, schema: { type: "object" } },
+      parameters: [
+        { name: "id", in: "path", required: true, explode: true, schema: { type: "string" } },
+        { name: "tags", in: "query", required: false, explode: false, schema: { type: "array" } },
+        { name: "q", in: "query", required: false, explode: true, schema: {} },
+      ],
+    });
+    expect(
+      listOperations(ok((o) => (o.requestBody = { content: { "application/json": { schema: {} } } })))[0]!.body,
+    ).toEqual({
+      required: false,
+      schema: {},
+    });
+  });
+
+  it.each([
+    ["no x-client-method", (o: any) => delete o["x-client-method"], "GET /things/{id} has no x-client-method"],
+    [
+      "a header parameter",
+      (o: any) => o.parameters.push({ name: "x-key", in: "header" }),
+      "GET /things/{id}: header parameter x-key is not supported",
+    ],
+    [
+      "a body that is not JSON",
+      (o: any) => (o.requestBody = { content: { "text/plain": {} } }),
+      "GET /things/{id}: the request body is not JSON",
+    ],
+    ["no success answer", (o: any) => delete o.responses["201"], "GET /things/{id} has no JSON success answer"],
+    [
+      "a success answer that is not JSON",
+      (o: any) => (o.responses["201"] = { description: "x" }),
+      "GET /things/{id} has no JSON success answer",
+    ],
+  ])("refuses an operation with %s", (_, change, message) => {
+    expect(() => listOperations(ok(change))).toThrow(message);
+  });
+
+  it('refuses a success answer without "data"', () => {
+    const spec: any = ok();
+    delete spec.components.schemas.Ok.properties.data;
+    expect(() => listOperations(spec)).toThrow('GET /things/{id}: the success answer has no "data"');
   });
 });
