@@ -24,7 +24,6 @@ import { SCHEMA_SUBSET, schemaConstraints } from "./schema-constraints.ts";
 const CLIENT_SOURCE = `${REPO_ROOT}packages/client/src/`;
 /** Checked by the validator itself, before any keyword rule. */
 const CORE_KEYWORDS = new Set(["type", "nullable"]);
-const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
 
 /**
  * A rules object's source: each keyword the schemas use, mapped to its rule in schema-rules.ts, and only those,
@@ -57,13 +56,13 @@ function rulesSource(schemas: any[], warnings: Set<string>): string {
   // and the generated tables would not compile without one.
   const entries = [...keywords].sort().flatMap((keyword) => {
     if (keyword !== "format") return [`  ${JSON.stringify(keyword)}: rules.${keyword},`];
-    const known = [...formats].sort().filter((name) => SCHEMA_SUBSET.formats.includes(name));
+    const known = [...formats].sort().filter((name) => Object.hasOwn(SCHEMA_SUBSET.formats, name));
     const unknown = [...formats].sort().filter((name) => !known.includes(name));
     if (unknown.length)
       warnings.add(`formats without a pattern in the schema subset, not checked: ${unknown.join(", ")}`);
     // With no pattern to check, a format rule would never fire: the schemas' formats are annotations only.
     if (known.length === 0) return [];
-    const patterns = known.map((name) => `${JSON.stringify(name)}: rules.${formatExport(name)}`).join(", ");
+    const patterns = known.map((name) => `${JSON.stringify(name)}: rules.${SCHEMA_SUBSET.formats[name]}`).join(", ");
     // Marked pure so that a bundle which never reads the table (the raw client's) can drop it whole.
     return [`  "format": /* @__PURE__ */ rules.format({ ${patterns} }),`];
   });

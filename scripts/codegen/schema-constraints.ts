@@ -8,7 +8,7 @@ import { REPO_ROOT } from "./generated-file.ts";
  * The JSON Schema subset the client and the testing kit check, as @realtimekit-api/types declares it: the keywords
  * kept (in this order) and the formats the client has a pattern for.
  */
-export const SCHEMA_SUBSET: { keywords: string[]; formats: string[] } = JSON.parse(
+export const SCHEMA_SUBSET: { keywords: string[]; formats: Record<string, string> } = JSON.parse(
   readFileSync(`${REPO_ROOT}packages/types/schema-subset.json`, "utf8"),
 );
 const KEPT = SCHEMA_SUBSET.keywords;

@@ -62,11 +62,14 @@ describe("generated operation types", () => {
 });
 
 describe("schema-subset.json", () => {
-  it("lists exactly the keywords of JsonSchemaSubset, and formats by name", () => {
+  it("lists exactly the keywords of JsonSchemaSubset, and formats by name with the export of each one's pattern", () => {
     const subset = JSON.parse(readFileSync(packageFile("schema-subset.json"), "utf8"));
     const keywords = checker.getPropertiesOfType(typeOf("JsonSchemaSubset")).map((property) => property.name);
     expect([...subset.keywords].sort()).toEqual(keywords.sort());
     expect(new Set(subset.keywords).size).toBe(subset.keywords.length);
-    for (const format of subset.formats) expect(format).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    for (const [format, pattern] of Object.entries(subset.formats)) {
+      expect(format).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(pattern).toMatch(/^[a-z][A-Za-z]*Format$/);
+    }
   });
 });

@@ -4,9 +4,6 @@ import subset from "@realtimekit-api/types/schema-subset.json" with { type: "jso
 import * as r from "../../src/schema-rules.ts";
 import type { Rule, Rules } from "../../src/validate-schema.ts";
 
-/** The export that holds a format's pattern: `date-time` → `dateTimeFormat`, as the generator names it. */
-export const formatExport = (name: string) => `${name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Format`;
-
 /** The keyword rules: every function export but `format`, which is a factory (and the `…Format` exports are patterns). */
 const keywordRules = Object.fromEntries(
   Object.entries(r).filter((entry): entry is [string, Rule] => typeof entry[1] === "function" && entry[0] !== "format"),
@@ -16,7 +13,10 @@ export const ALL_RULES: Rules = {
   ...keywordRules,
   format: r.format(
     Object.fromEntries(
-      subset.formats.map((name) => [name, (r as unknown as Record<string, RegExp>)[formatExport(name)]!]),
+      Object.entries(subset.formats).map(([name, pattern]) => [
+        name,
+        (r as unknown as Record<string, RegExp>)[pattern]!,
+      ]),
     ),
   ),
 };
