@@ -5,8 +5,8 @@
 // Prints each build's CPU microseconds per call (median of the batches) and b ÷ a, paired by batch: above 1, a is
 // the cheaper.
 import { resolve } from "node:path";
-import type { createRealtimeKitClient } from "@realtimekit-api/client";
-import { API_TOKEN, participantBodyText, pathParams, responseHeaders } from "./participant-fixture.ts";
+import { createCall } from "./contenders.ts";
+import { participantBodyText, responseHeaders } from "./participant-fixture.ts";
 import { median, pairedRatio } from "./statistics.ts";
 
 const BATCHES = 21;
@@ -20,13 +20,11 @@ if (builds.length !== 2) throw new Error("usage: compare-builds.ts <a/dist/index
 let responses: Response[] = [];
 let next = 0;
 const fetch = async () => responses[next++]!;
+// Each build as the overhead benchmark calls ours: every safety on, response validation included.
 const calls = await Promise.all(
-  builds.map(async (build) => {
-    const client = (
-      (await import(build)) as { createRealtimeKitClient: typeof createRealtimeKitClient }
-    ).createRealtimeKitClient({ apiToken: API_TOKEN, fetch, validateResponses: true });
-    return () => client.getMeetingParticipant(pathParams);
-  }),
+  builds.map((clientModule) =>
+    createCall("ours", { baseUrl: "https://api.cloudflare.com/client/v4", fetch, clientModule }),
+  ),
 );
 
 const microseconds: number[][] = [[], []];

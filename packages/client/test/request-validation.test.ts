@@ -1,7 +1,7 @@
 // Requests are checked against the spec's parameter rules (from the generated table) before anything is sent,
 // and options are checked when the client is made.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { operations } from "../src/generated/operations.ts";
+import { operations, paging as pagingNames } from "../src/generated/operations.ts";
 import {
   addParticipant,
   createRealtimeKit,
@@ -15,7 +15,10 @@ import { queryString } from "../src/query-string.ts";
 import { jsonBody } from "../src/request-body.ts";
 import { json, recordingFetch, TOKEN, validParams } from "./helpers.ts";
 import { successBody } from "./support/participant.ts";
-import { validArguments } from "./support/valid-arguments.ts";
+import { parametersOf, validArguments } from "./support/valid-arguments.ts";
+
+/** The operation's query parameters, in the spec's order, as the spec the types package ships declares them. */
+const queryNames = (name: string) => parametersOf(name).flatMap((p) => (p.in === "query" ? [p.name] : []));
 
 const recorded = () => {
   const { fetch, requests } = recordingFetch(() => json(successBody()));
@@ -390,12 +393,11 @@ describe("query strings", () => {
     const { fetch, calls } = answered();
     const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
     // Given with the array first and, for a paged list, the paging parameters after it in reverse.
-    const paging = table.paged ? { per_page: 5, page_no: 2 } : {};
+    const paging = table.paged ? { [pagingNames.perPage]: 5, [pagingNames.page]: 2 } : {};
     await realtimeKit.call(table, { [parameter]: values, ...paging, ...validArguments(name) });
     const sent = new URL(calls[0]!.url).searchParams;
     expect(sent.getAll(parameter)).toEqual([values.join(",")]);
-    // The spec's order is the order of the parameters' schema.
-    const query = Object.keys(table.parametersSchema.properties!).filter((name) => !table.path.includes(`{${name}}`));
+    const query = queryNames(name);
     expect([...sent.keys()]).toEqual(query.filter((name) => sent.has(name)));
     expect(sent.size).toBe(1 + Object.keys(paging).length + query.filter((q) => q in validArguments(name)).length);
   });
@@ -404,12 +406,9 @@ describe("query strings", () => {
     const { fetch, calls } = answered();
     const realtimeKit = createRealtimeKit({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9", fetch });
     // Every operation with query parameters, none of them required, called with its required arguments only.
-    const names = (Object.keys(operations) as Array<keyof typeof operations>).filter((name) => {
-      const { writeQuery, path } = operations[name];
-      return (
-        writeQuery && Object.keys(validArguments(name)).every((arg) => arg === "body" || path.includes(`{${arg}}`))
-      );
-    });
+    const names = (Object.keys(operations) as Array<keyof typeof operations>).filter(
+      (name) => queryNames(name).length > 0 && queryNames(name).every((query) => !(query in validArguments(name))),
+    );
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) await realtimeKit.call(operations[name], validArguments(name));
     expect(calls.map((call) => call.url)).toEqual(
@@ -449,8 +448,7 @@ describe("fillPath and checkPathValues", () => {
 describe("what a table brings into a bundle", () => {
   it("a table refers to queryString if its operation has a query parameter, and to jsonBody if it takes a body", () => {
     for (const [name, table] of Object.entries(operations)) {
-      const properties = Object.keys(table.parametersSchema.properties ?? {});
-      const hasQuery = properties.some((property) => !table.path.includes(`{${property}}`));
+      const hasQuery = queryNames(name).length > 0;
       const hasBody = requestBodySchemas.schemas[`${table.method} ${table.path}`] !== undefined;
       expect(table.writeQuery, name).toBe(hasQuery ? queryString : undefined);
       expect(table.writeBody, name).toBe(hasBody ? jsonBody : undefined);

@@ -41,7 +41,8 @@ function specOperation(name: string): SpecOperation {
 
 type Parameter = { name: string; in: string; required?: boolean; schema?: unknown; example?: unknown; examples?: any };
 
-const parametersOf = (name: string): Parameter[] =>
+/** The operation's parameters as the spec declares them, `$ref`s followed. */
+export const parametersOf = (name: string): Parameter[] =>
   (specOperation(name).operation.parameters ?? []).map((p: unknown) => resolve<Parameter>(p));
 
 /** The JSON request body's media type object, if the operation takes a body. */
