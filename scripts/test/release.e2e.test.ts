@@ -13,11 +13,11 @@ import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/test-servers/local-http-server";
 import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
+import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import { type LocalRegistry, startLocalRegistry } from "@realtimekit-api/test-servers/verdaccio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyProject } from "./project-copy.ts";
 
-const UPSTREAM_FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
 const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const PATH = "/accounts/{account_id}/realtime/kit/{app_id}/meetings/{meeting_id}/participants/{participant_id}";
 const PARAMS = {

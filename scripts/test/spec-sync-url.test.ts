@@ -12,14 +12,14 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { type LocalHttpServer, startLocalHttpServer } from "@realtimekit-api/test-servers/local-http-server";
+import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../lib/download-document.ts";
 import { syncSpec, syncSpecFrom } from "../lib/sync-spec.ts";
 
 const OPENAPI_DIR = new URL("../../openapi/", import.meta.url).pathname;
 const CONFIG = join(OPENAPI_DIR, "sync.config.json");
-const FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
-const FIXTURE_BYTES = readFileSync(FIXTURE);
+const FIXTURE_BYTES = readFileSync(UPSTREAM_FIXTURE);
 const SPEC_SYNC = new URL("../spec-sync.ts", import.meta.url).pathname;
 const TSX = createRequire(import.meta.url).resolve("tsx/cli");
 // Late on 1 September in GMT: the date must be the UTC day whatever the machine's time zone.
@@ -106,7 +106,7 @@ describe("spec:sync from a URL (library)", () => {
   it("gives the same spec and sha256 as the same document read from a file, dated by Last-Modified (UTC)", async () => {
     const { text } = await syncSpecFrom(CONFIG, url("/openapi.json"));
     expect(dateOf(text)).toBe("2026-09-01");
-    expect(text).toBe(syncSpec(CONFIG, FIXTURE, "2026-09-01").text);
+    expect(text).toBe(syncSpec(CONFIG, UPSTREAM_FIXTURE, "2026-09-01").text);
     expect(JSON.parse(text).info["x-upstream"].sha256).toBe(createHash("sha256").update(FIXTURE_BYTES).digest("hex"));
   });
 
@@ -116,7 +116,7 @@ describe("spec:sync from a URL (library)", () => {
 
   it("hashes a gzipped download's unzipped bytes, as it does a .json.gz file's", async () => {
     const { text } = await syncSpecFrom(CONFIG, url("/openapi.json.gz"));
-    expect(text).toBe(syncSpec(CONFIG, FIXTURE, "2026-09-01").text);
+    expect(text).toBe(syncSpec(CONFIG, UPSTREAM_FIXTURE, "2026-09-01").text);
   });
 
   it("follows a redirect on the same server, and refuses one to plain http elsewhere before fetching it", async () => {
@@ -205,7 +205,7 @@ describe("pnpm spec:sync <URL> (the script, writing to a temp config's output)",
   it("writes the spec, dated by Last-Modified", async () => {
     const result = await specSync(url("/openapi.json"));
     expect(result).toMatchObject({ code: 0, stdout: `wrote ${output}\n` });
-    expect(readFileSync(output, "utf8")).toBe(syncSpec(CONFIG, FIXTURE, "2026-09-01").text);
+    expect(readFileSync(output, "utf8")).toBe(syncSpec(CONFIG, UPSTREAM_FIXTURE, "2026-09-01").text);
   });
 
   it("dates it by --date when given", async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import {
@@ -19,8 +20,7 @@ import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
 
 const CONFIG = new URL("../../openapi/sync.config.json", import.meta.url).pathname;
 const COMMITTED = readFileSync(new URL("../../openapi/realtimekit.openapi.json", import.meta.url), "utf8");
-const FIXTURE = new URL("./fixtures/upstream-2026-08-14.json", import.meta.url).pathname;
-const fixture = () => JSON.parse(readFileSync(FIXTURE, "utf8"));
+const fixture = () => JSON.parse(readFileSync(UPSTREAM_FIXTURE, "utf8"));
 const config = () => JSON.parse(readFileSync(CONFIG, "utf8"));
 const METHODS = ["get", "put", "post", "patch", "delete"];
 const operationsOf = (spec: any) =>
@@ -47,22 +47,22 @@ const withoutSha = (text: string) => text.replace(/"sha256": "[0-9a-f]{64}"/, '"
 
 describe("spec:sync", () => {
   it("reproduces the committed spec byte for byte, but for the upstream file's own sha256", () => {
-    const { text } = syncSpec(CONFIG, FIXTURE);
+    const { text } = syncSpec(CONFIG, UPSTREAM_FIXTURE);
     expect(withoutSha(text)).toBe(withoutSha(COMMITTED));
   });
 
   it("records the upstream document's date and sha256", async () => {
     const { createHash } = await import("node:crypto");
-    const spec = JSON.parse(syncSpec(CONFIG, FIXTURE).text);
+    const spec = JSON.parse(syncSpec(CONFIG, UPSTREAM_FIXTURE).text);
     expect(spec.info["x-upstream"]).toMatchObject({
       date: "2026-08-14",
-      sha256: createHash("sha256").update(readFileSync(FIXTURE)).digest("hex"),
+      sha256: createHash("sha256").update(readFileSync(UPSTREAM_FIXTURE)).digest("hex"),
       title: fixture().info.title,
     });
   });
 
   it("publishes every operation under the path prefix, each with its configured method name, and nothing else", () => {
-    const spec = JSON.parse(syncSpec(CONFIG, FIXTURE).text);
+    const spec = JSON.parse(syncSpec(CONFIG, UPSTREAM_FIXTURE).text);
     const upstream = operationsOf(fixture()).filter(({ path }) => path.startsWith(config().select.pathPrefix));
     const published = operationsOf(spec);
     expect(published.map((o) => o.operationId).sort()).toEqual(upstream.map((o) => o.operationId).sort());
@@ -80,7 +80,7 @@ describe("spec:sync", () => {
   });
 
   it("declares each path parameter once, in path order, on every operation", () => {
-    const spec = JSON.parse(syncSpec(CONFIG, FIXTURE).text);
+    const spec = JSON.parse(syncSpec(CONFIG, UPSTREAM_FIXTURE).text);
     for (const operation of operationsOf(spec)) {
       const resolve = (p: any) => (p.$ref ? spec.components.parameters[p.$ref.split("/").pop()] : p);
       const names = operation.parameters
@@ -92,7 +92,7 @@ describe("spec:sync", () => {
   });
 
   it("reads .json.gz and YAML, and ignores the input's key order", () => {
-    const expected = withoutSha(syncSpec(CONFIG, FIXTURE).text);
+    const expected = withoutSha(syncSpec(CONFIG, UPSTREAM_FIXTURE).text);
     const document = fixture();
     const reversed = Object.fromEntries(Object.entries(document).reverse());
     expect(withoutSha(syncSpec(CONFIG, write("up-2026-08-14.json.gz", gzipSync(JSON.stringify(reversed)))).text)).toBe(
@@ -110,7 +110,7 @@ describe("spec:sync", () => {
 
   it("publishes an operation the config does not name under a name made from its operationId, and reports it", () => {
     const configFile = configWith((c) => delete c.methods.KickPartcipants);
-    const { text, naming } = syncSpec(configFile, FIXTURE);
+    const { text, naming } = syncSpec(configFile, UPSTREAM_FIXTURE);
     expect(naming).toEqual({ derived: [{ operationId: "KickPartcipants", method: "kickPartcipants" }], unused: [] });
     expect(operationsOf(JSON.parse(text)).find((o) => o.operationId === "KickPartcipants")["x-client-method"]).toBe(
       "kickPartcipants",
@@ -135,7 +135,7 @@ describe("spec:sync", () => {
     ["given twice", "createMeeting", /"createMeeting" is given to both create_meeting and get_meeting/],
   ])("refuses a method name that is %s", (_, name, message) => {
     const configFile = configWith((c) => (c.methods.get_meeting = name));
-    expect(() => syncSpec(configFile, FIXTURE)).toThrow(message);
+    expect(() => syncSpec(configFile, UPSTREAM_FIXTURE)).toThrow(message);
   });
 
   it("derives names as a verb and a noun in lowerCamelCase", () => {
@@ -167,7 +167,7 @@ describe("spec:sync", () => {
   });
 
   it("needs a date when the file name has none", () => {
-    expect(() => syncSpec(CONFIG, write("upstream.json", readFileSync(FIXTURE)))).toThrow(/--date/);
+    expect(() => syncSpec(CONFIG, write("upstream.json", readFileSync(UPSTREAM_FIXTURE)))).toThrow(/--date/);
     expect(JSON.parse(syncSpec(CONFIG, join(dir, "upstream.json"), "2026-09-01").text).info["x-upstream"].date).toBe(
       "2026-09-01",
     );
