@@ -6,14 +6,21 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import { beforeAll, describe, expect, it } from "vitest";
-import { stringify as toYaml } from "yaml";
+import { parse as parseYaml, stringify as toYaml } from "yaml";
 import {
+  child,
+  joinPointer,
   listOperations,
   loadOpenApiDocument,
   loadPaging,
+  loadSpec,
   type Paging,
   parseOpenApiDocument,
+  references,
   resolve,
+  resolveLocated,
+  successStatus,
+  valueAt,
 } from "../lib/openapi.ts";
 import { methodNameFrom, methodNameProblem } from "../lib/select-operations.ts";
 import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
@@ -243,10 +250,46 @@ describe("reading a document (lib/openapi.ts)", () => {
     ["a Swagger 2.0 document", toYaml({ swagger: "2.0", paths: {} }), "doc: is not an OpenAPI 3.0 or 3.1 document"],
     ["OpenAPI 3.2", JSON.stringify({ ...minimal, openapi: "3.2.0" }), "doc: is not an OpenAPI 3.0 or 3.1 document"],
     ["a version as a number", "openapi: 3.0\npaths: {}\n", "doc: is not an OpenAPI 3.0 or 3.1 document"],
+    ["a version in a list", JSON.stringify({ ...minimal, openapi: ["3.0.3"] }), "doc: is not an OpenAPI 3.0 or 3.1"],
+    ["OpenAPI 13.0", JSON.stringify({ ...minimal, openapi: "13.0.0" }), "doc: is not an OpenAPI 3.0 or 3.1 document"],
     ["a document without paths", JSON.stringify({ ...minimal, paths: undefined }), 'doc: has no "paths" object'],
     ["paths that are not an object", JSON.stringify({ ...minimal, paths: "none" }), 'doc: has no "paths" object'],
   ])("refuses %s, saying what it is", (_, text, message) => {
     expect(() => parse(text)).toThrow(message);
+  });
+
+  it("says on one line why a text is neither JSON nor YAML: the first line of the parser's own message", () => {
+    const text = "a: [1\nb: 2";
+    const parserMessage = (() => {
+      try {
+        parseYaml(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    const [firstLine] = parserMessage!.split("\n");
+    expect(parserMessage).toContain("\n");
+    expect(() => parse(text)).toThrow(new Error(`doc: is neither JSON nor YAML (${firstLine})`));
+  });
+
+  it("reads YAML with as many aliases as a large document has (the yaml package's default allows 100)", () => {
+    const anchored = `openapi: 3.0.3\ninfo: &info { title: t, version: "1" }\npaths: {}\nx-copies:\n`;
+    const document = parse(anchored + Array.from({ length: 150 }, () => "  - *info\n").join(""));
+    expect(document["x-copies"]).toHaveLength(150);
+  });
+
+  it("takes for gzip only what starts with both of its magic bytes", () => {
+    for (const bytes of [
+      [0x1f, 0x41],
+      [0x41, 0x8b],
+    ]) {
+      expect(() => parse(Buffer.from(bytes))).toThrow("doc: is not an OpenAPI 3.0 or 3.1 document");
+    }
+  });
+
+  it("quotes the first 60 characters of an HTML page", () => {
+    const page = `<html><body>${"x".repeat(100)}</body></html>`;
+    expect(() => parse(page)).toThrow(`(it starts with "${page.slice(0, 60)}")`);
   });
 
   it("refuses gzip that does not unzip, and gzip that unzips past the limit", () => {
@@ -256,10 +299,82 @@ describe("reading a document (lib/openapi.ts)", () => {
     expect(parse(zipped, 1_000)).toEqual(minimal);
   });
 
+  it("loads the committed spec when no file is named", () => {
+    expect(loadSpec()).toEqual(JSON.parse(COMMITTED));
+  });
+
   it("names a file it cannot read", () => {
     expect(() => loadOpenApiDocument(join(dir, "absent.json"))).toThrow(
       `${join(dir, "absent.json")}: cannot be read (ENOENT)`,
     );
+  });
+});
+
+describe("JSON pointers and $refs (lib/openapi.ts)", () => {
+  const document = {
+    "a/b": { "c~d": 1 },
+    text: "abc",
+    empty: null,
+    components: {
+      schemas: {
+        A: { $ref: "#/components/schemas/B" },
+        B: { $ref: "#/components/schemas/A" },
+        C: { type: "object", properties: { d: { $ref: "#/components/schemas/D" } } },
+        D: { type: "string" },
+        "E F": { type: "number" },
+      },
+    },
+  };
+
+  it("escapes and unescapes pointer tokens (RFC 6901), and reads what a pointer names or undefined", () => {
+    expect(joinPointer("", "a/b", "c~d")).toBe("/a~1b/c~0d");
+    expect(valueAt(document, "/a~1b/c~0d")).toBe(1);
+    expect(valueAt(document, "")).toBe(document);
+    expect(valueAt(document, "/empty/x")).toBeUndefined();
+    expect(valueAt(document, "/text/length")).toBeUndefined();
+    expect(valueAt(document, "/a~1b/toString")).toBeUndefined();
+    expect(child(document, { node: "abc", pointer: "/text" }, "length")).toBeUndefined();
+    expect(child(document, { node: document, pointer: "" }, "components", "schemas", "C", "properties", "d")).toEqual({
+      node: { type: "string" },
+      pointer: "/components/schemas/D",
+    });
+  });
+
+  it("follows $refs, percent-encoded ones too, and leaves a property named $ref alone", () => {
+    expect(resolve(document, { $ref: "#/components/schemas/E%20F" })).toEqual({ type: "number" });
+    const named = { type: "object", properties: { $ref: { type: "string" } } }.properties;
+    expect(resolve(document, named)).toBe(named);
+  });
+
+  it.each([
+    ["a dangling one", { $ref: "#/missing" }, "", "dangling $ref #/missing"],
+    ["a dangling one, where it is", { $ref: "#/missing" }, "/paths/x", "dangling $ref #/missing at /paths/x"],
+    [
+      "a remote one",
+      { $ref: "other.json#/a" },
+      "/p",
+      "unsupported $ref other.json#/a at /p: only local references are",
+    ],
+    ["a circular one", { $ref: "#/components/schemas/A" }, "/q", "circular $ref #/components/schemas/A at /q"],
+  ])("refuses %s, saying so exactly", (_, node, pointer, message) => {
+    expect(() => resolveLocated(document, { node, pointer })).toThrow(new Error(message));
+  });
+
+  it("resolve names no place when it is given none", () => {
+    expect(() => resolve(document, { $ref: "#/missing" })).toThrow(new Error("dangling $ref #/missing"));
+  });
+
+  it("lists every $ref reached, each once, in the order met, and not a property named $ref", () => {
+    const node = { a: { $ref: "#/components/schemas/C" }, b: [{ $ref: "#/components/schemas/D" }], $ref: { x: 1 } };
+    expect([...references(document, node)]).toEqual(["#/components/schemas/C", "#/components/schemas/D"]);
+    expect(() => references(document, { a: { $ref: "#/missing" } })).toThrow(new Error("dangling $ref #/missing"));
+  });
+
+  it("takes the lowest 2xx status as the success, else 2XX, and no other key", () => {
+    expect(successStatus({ "404": {}, "201": {}, "200": {}, "2XX": {} })).toBe("200");
+    expect(successStatus({ default: {}, "2xx": {} })).toBe("2xx");
+    expect(successStatus({ "1200": {}, "2001": {}, x2XX: {}, "2XXX": {} })).toBeUndefined();
+    expect(successStatus()).toBeUndefined();
   });
 });
 
@@ -329,6 +444,11 @@ describe("listOperations (lib/openapi.ts)", () => {
     ],
     ["no success answer", (o: any) => delete o.responses["201"], "GET /things/{id} has no JSON success answer"],
     [
+      "a success answer in another media type",
+      (o: any) => (o.responses["201"] = { description: "x", content: { "text/plain": {} } }),
+      "GET /things/{id} has no JSON success answer",
+    ],
+    [
       "a success answer that is not JSON",
       (o: any) => (o.responses["201"] = { description: "x" }),
       "GET /things/{id} has no JSON success answer",
@@ -341,5 +461,27 @@ describe("listOperations (lib/openapi.ts)", () => {
     const spec: any = ok();
     delete spec.components.schemas.Ok.properties.data;
     expect(() => listOperations(spec)).toThrow('GET /things/{id}: the success answer has no "data"');
+    delete spec.components.schemas.Ok.properties;
+    expect(() => listOperations(spec)).toThrow('GET /things/{id}: the success answer has no "data"');
+  });
+
+  it("refuses a request body without content as not JSON", () => {
+    expect(() => listOperations(ok((o) => (o.requestBody = { required: true })))).toThrow(
+      "GET /things/{id}: the request body is not JSON",
+    );
+  });
+
+  it("pages only a list: query parameters named as the config says, and an array in data beside the paging object", () => {
+    const paging = loadPaging();
+    const spec = (pageIn: string, data: object) => {
+      const spec: any = ok((o) => {
+        o.parameters.push({ name: paging.page, in: pageIn, schema: {} }, { name: paging.perPage, in: "query" });
+      });
+      spec.components.schemas.Ok.properties = { success: {}, data, [paging.object]: { type: "object" } };
+      return spec;
+    };
+    expect(listOperations(spec("query", { type: "array" }))[0]!.paged).toBe(true);
+    expect(listOperations(spec("query", { type: "object" }))[0]!.paged).toBe(false);
+    expect(listOperations(spec("path", { type: "array" }))[0]!.paged).toBe(false);
   });
 });
