@@ -1190,6 +1190,12 @@ describe("compareConstraints", () => {
       ],
     },
     {
+      name: "an array's items removed: nothing below them to compare",
+      given: addLimit({ type: "array", items: { type: "string", maxLength: 3 } }),
+      edit: (s) => delete limitSchema(s).items,
+      changes: [],
+    },
+    {
       name: "no success answer any more: nothing to pair it with",
       edit: (s) => delete get(s).responses[200],
       changes: [],
@@ -1230,6 +1236,14 @@ describe("findOperations", () => {
 
   it("finds only the operations asked for", () => {
     expect([...findOperations(spec(), [ID]).keys()]).toEqual([ID]);
+  });
+
+  it("publishes only operations that have an operationId", () => {
+    const s = spec();
+    delete s.paths[PATH]!.put.operationId;
+    const ids = publishedOperationIds(s);
+    expect(ids).not.toContain(undefined);
+    expect(ids).toHaveLength(publishedOperationIds(spec()).length - 1);
   });
 
   it("refuses an operationId used twice, naming both places", () => {
