@@ -4,9 +4,10 @@
 // Upstream's examples must satisfy the client as generated from the corrected spec, with and without response
 // validation: an overlay correction that made a real answer look wrong would fail here.
 //
-// Prism's static mode answers with those examples. Its dynamic mode is not used: upstream declares `success` as
-// a plain boolean, so generated answers say `success: false` on a 2xx about half the time, which the client
-// refuses by design (responses.test.ts, "success: false on a 200").
+// Prism's static mode answers with those examples. Its dynamic mode is not used: upstream declares `success` a
+// plain boolean, which most of its success answers do not require, so generated 2xx answers often say
+// `success: false` or leave it out, which the client refuses by design (responses.test.ts, "success: false on a
+// 200").
 
 import { readFileSync } from "node:fs";
 import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
