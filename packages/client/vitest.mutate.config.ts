@@ -1,7 +1,6 @@
 // The tests that load src/ through vitest, for mutation testing (stryker.config.mjs): only they can see a
 // mutant. Tests of the built package (dual-build, process-exit, browser, workers) load dist/; the contract tests
-// (contract, operations.contract) need the Prism mock that vitest.config.ts's global setup starts, and
-// upstream.contract starts its own for every run, only to see the same calls the others make succeed;
+// (contract, operations.contract) need the Prism mock that vitest.config.ts's global setup starts;
 // spec-driven-validation runs the generator (scripts/codegen), most of the suite's time, and the rules its
 // clients meet are tested on src/ directly in validate-schema and request-validation. None of them says
 // anything more about a mutant.
@@ -20,7 +19,6 @@ export default defineConfig({
       "test/find-chromium.test.ts",
       "test/operations.contract.test.ts",
       "test/process-exit.test.ts",
-      "test/upstream.contract.test.ts",
       "test/spec-driven-validation.test.ts",
       "test/workers.test.ts",
     ],

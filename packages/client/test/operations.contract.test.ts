@@ -2,8 +2,18 @@
 // against Prism's static mock (the spec's examples) and its dynamic mock (answers generated from the schemas),
 // with the client checking each answer against the spec. The cases come from the generated tables, so an
 // operation added to the spec is tested here without a line written for it.
+//
+// And against Prism's static mock of Cloudflare's own document (the verbatim upstream cut in
+// @realtimekit-api/test-servers, before openapi/overlay.yaml corrects it): what a team gets that mocks Cloudflare's
+// published definitions. Upstream's examples must satisfy the client generated from the corrected spec, so an
+// overlay correction that made a real answer look wrong fails here. Not its dynamic mode: upstream declares
+// `success` a plain boolean, which most of its success answers do not require, so generated 2xx answers often
+// say `success: false` or leave it out, which the client refuses by design (responses.test.ts, "success: false
+// on a 200").
 
+import { readFileSync } from "node:fs";
 import { type PrismMock, startPrismMock } from "@realtimekit-api/test-servers/prism";
+import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import spec from "@realtimekit-api/types/openapi.json" with { type: "json" };
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { operations } from "../src/generated/operations.ts";
@@ -54,6 +64,7 @@ describe("the cases", () => {
 describe.each([
   ["static", () => inject("prismBaseUrl")],
   ["dynamic", () => dynamicPrism.baseUrl],
+  ["upstream document's static", () => upstreamPrism.baseUrl],
 ] as const)("against Prism's %s mock, with response validation", (_, baseUrl) => {
   it.each(names)("%s resolves to its result", async (name) => {
     const realtimeKitClient = createRealtimeKitClient({
@@ -79,11 +90,23 @@ it("the dynamic mock answers with generated data, not the spec's examples", asyn
 });
 
 let dynamicPrism: PrismMock;
+let upstreamPrism: PrismMock;
 // Prism takes a second or two to start, longer on a busy machine.
 beforeAll(async () => {
-  dynamicPrism = await startPrismMock({ dynamic: { seed: 1 } });
+  [dynamicPrism, upstreamPrism] = await Promise.all([
+    startPrismMock({ dynamic: { seed: 1 } }),
+    startPrismMock({ spec: UPSTREAM_FIXTURE }),
+  ]);
 }, 150_000);
-afterAll(() => dynamicPrism?.stop());
+afterAll(() => Promise.all([dynamicPrism?.stop(), upstreamPrism?.stop()]));
+
+it("every operation the client has is in the upstream document, at its method and path", () => {
+  const upstream = JSON.parse(readFileSync(UPSTREAM_FIXTURE, "utf8"));
+  for (const name of names) {
+    const { method, path } = operations[name];
+    expect({ name, defined: Boolean(upstream.paths[path]?.[method.toLowerCase()]) }).toEqual({ name, defined: true });
+  }
+});
 
 describe("a missing required field is refused before anything is sent", () => {
   const cases = names.flatMap((name) => requiredFields(name).map((field) => [name, field] as const));
