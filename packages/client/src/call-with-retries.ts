@@ -1,5 +1,5 @@
 import {
-  RealtimeKitApiError,
+  type RealtimeKitApiError,
   RealtimeKitConnectionError,
   RealtimeKitError,
   RealtimeKitTimeoutError,
@@ -16,7 +16,7 @@ export type CallPolicy = {
   idempotent: boolean;
   backoff: Backoff;
   signal: AbortSignal | undefined;
-  log: Log;
+  log: Log | undefined;
   redact: (text: string) => string;
 };
 
@@ -31,7 +31,7 @@ export async function callWithRetries<T>(
   policy: CallPolicy,
 ): Promise<T> {
   const { signal: callerSignal, deadlineMs, timeoutMs } = policy;
-  const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
+  const deadline = Date.now() + (deadlineMs ?? Infinity);
   for (let attempts = 1; ; attempts++) {
     // Before every attempt: an abort may land just as a retry wait ends.
     callerSignal?.throwIfAborted();
@@ -80,14 +80,11 @@ export async function callWithRetries<T>(
     }
 
     if (!mayRetry(failure, policy.idempotent) || attempts > policy.maxRetries) throw failure;
-    const delay = retryDelayMs(
-      attempts,
-      failure instanceof RealtimeKitApiError ? failure.headers : undefined,
-      policy.backoff,
-    );
+    // Only an API error has headers, and so a server's wait.
+    const delay = retryDelayMs(attempts, (failure as Partial<RealtimeKitApiError>).headers, policy.backoff);
     // A wait that would end past the deadline can only end in a timeout: report the real failure instead.
     if (Date.now() + delay >= deadline) throw failure;
-    policy.log("warn", "retrying", { attempt: attempts, delayMs: Math.round(delay), reason: failure.message });
+    policy.log?.("warn", "retrying", { attempt: attempts, delayMs: Math.round(delay), reason: failure.message });
     await sleep(delay, callerSignal);
   }
 }

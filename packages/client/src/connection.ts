@@ -1,10 +1,10 @@
 // What every request to the API carries, worked out once per client from its options: the checked base URL,
-// the headers with the credential, a redactor for that credential, and the log. The typed client and the
+// the headers with the credential, and a redactor for that credential. The typed client and the
 // raw openapi-fetch client (the `./raw` export) share it, so both authenticate and refuse the same way.
 import packageJson from "../package.json" with { type: "json" };
 import { checkApiToken, checkBaseUrl } from "./check-options.ts";
 import { RealtimeKitValidationError } from "./errors.ts";
-import { createLog, type Log, type Logger, type LogLevel } from "./logger.ts";
+import type { Logger, LogLevel } from "./logger.ts";
 
 export type ConnectionOptions = {
   /** A Cloudflare API token with the "Realtime" or "Realtime Admin" permission. Default: `CLOUDFLARE_API_TOKEN`. */
@@ -24,7 +24,6 @@ export type Connection = {
   baseUrl: string;
   headers: Record<string, string>;
   redact: (text: string) => string;
-  log: Log;
 };
 
 /**
@@ -32,14 +31,14 @@ export type Connection = {
  * value that HTTP does not allow (a line break, say) is refused here, not left to fail each attempt.
  */
 export function withoutCredential(headers: Record<string, string> | undefined): Record<string, string> {
+  let checked: Headers;
   try {
-    new Headers(headers);
+    checked = new Headers(headers);
   } catch {
     throw new RealtimeKitValidationError("headers", "format", "must be valid header names and values");
   }
-  const result: Record<string, string> = {};
-  for (const name in headers) if (name.toLowerCase() !== "authorization") result[name.toLowerCase()] = headers[name]!;
-  return result;
+  checked.delete("authorization");
+  return Object.fromEntries(checked);
 }
 
 /** Throws RealtimeKitValidationError for a missing or malformed token or base URL. */
@@ -54,6 +53,5 @@ export function connectionFor(defaultBaseUrl: string, options: ConnectionOptions
       authorization: `Bearer ${apiToken}`,
     },
     redact: (text) => text.replaceAll(apiToken, "[redacted]"),
-    log: createLog(options.logger, options.logLevel ?? "warn"),
   };
 }

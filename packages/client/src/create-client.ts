@@ -2,6 +2,7 @@ import type { RealtimeKitOperations, RealtimeKitPagedOperation } from "@realtime
 import { operations } from "./generated/operations.ts";
 import { requestBodySchemas } from "./generated/request-body-schemas.ts";
 import { responseSchemas } from "./generated/response-schemas.ts";
+import { logTo } from "./logger.ts";
 import type { OperationName } from "./operation-function.ts";
 import { type Page, type PaginateOptions, paginateOperation } from "./paginate.ts";
 import { type CallOptions, createRealtimeKit, type RealtimeKitClientOptions } from "./realtime-kit.ts";
@@ -37,6 +38,7 @@ export type RealtimeKitClient = RealtimeKitMethods & {
 export function createRealtimeKitClient(options: RealtimeKitClientOptions = {}): RealtimeKitClient {
   const realtimeKit = createRealtimeKit({
     ...options,
+    log: logTo(options.logger, options.logLevel),
     // Every method is here, so every body schema is bundled anyway: bodies are always checked.
     validateBodies: requestBodySchemas,
     validateResponses: options.validateResponses === true && responseSchemas,

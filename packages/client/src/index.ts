@@ -16,7 +16,7 @@ export {
 export * from "./generated/functions.ts";
 export { requestBodySchemas } from "./generated/request-body-schemas.ts";
 export { responseSchemas } from "./generated/response-schemas.ts";
-export type { Logger, LogLevel } from "./logger.ts";
+export { type Log, type Logger, type LogLevel, logTo } from "./logger.ts";
 export type { OperationFunction, OperationName } from "./operation-function.ts";
 export type { OperationSchemas, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
 export { type Page, type PaginateOptions, paginate } from "./paginate.ts";

@@ -13,20 +13,28 @@ const RANK = { debug: 0, info: 1, warn: 2, error: 3, off: 4 } as const;
 const SECRET_HEADERS = /auth|cookie|secret|key|token/i;
 
 /**
- * A log function that drops lines below `level` and prefixes each with the package name. A logger that
- * throws is ignored: logging must never change the outcome of a call.
+ * A log for createRealtimeKit's `log` option (createRealtimeKitClient and the raw client make theirs from `logger`
+ * and `logLevel`): it drops lines below `level`, prefixes each with the package name, and redacts any header
+ * whose name looks like a credential. A logger that throws is ignored: logging must never change the outcome of
+ * a call. Undefined when nothing would be logged, so the client builds no log line at all.
  */
-export function createLog(logger: Logger | undefined, level: LogLevel): Log {
-  if (!logger || level === "off") return () => {};
+export function logTo(logger: Logger | undefined, level: LogLevel = "warn"): Log | undefined {
+  if (!logger || level === "off") return undefined;
   return (lineLevel, message, details) => {
     try {
-      if (RANK[lineLevel] >= RANK[level]) logger[lineLevel]?.(`[realtimekit-api] ${message}`, details);
+      if (RANK[lineLevel] >= RANK[level])
+        logger[lineLevel]?.(
+          `[realtimekit-api] ${message}`,
+          details?.headers
+            ? { ...details, headers: redactHeaders(details.headers as Record<string, string>) }
+            : details,
+        );
     } catch {}
   };
 }
 
 /** Headers as a plain object for a log line, with credentials replaced. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const name in headers) result[name] = SECRET_HEADERS.test(name) ? "[redacted]" : headers[name]!;
   return result;

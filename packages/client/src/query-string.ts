@@ -10,9 +10,9 @@ export function queryString(operation: OperationTable, params: Record<string, un
   for (const name in operation.parametersSchema.properties) {
     const value = params[name];
     if (value === undefined || operation.path.includes(`{${name}}`)) continue;
-    if (!Array.isArray(value)) query.append(name, String(value));
-    else if (operation.commaSeparated?.includes(name)) query.append(name, value.join(","));
-    else for (const item of value) query.append(name, String(item));
+    // An array is a parameter per item, or one of its items joined by commas where the spec says so.
+    for (const item of operation.commaSeparated?.includes(name) ? [(value as unknown[]).join(",")] : [value].flat())
+      query.append(name, String(item));
   }
   const text = `${query}`;
   return text ? `?${text}` : "";

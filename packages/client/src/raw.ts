@@ -5,7 +5,7 @@
 import type { paths } from "@realtimekit-api/types";
 import { type ConnectionOptions, connectionFor } from "./connection.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
-import { redactHeaders } from "./logger.ts";
+import { logTo } from "./logger.ts";
 import { type Client, createClient } from "./openapi-fetch.ts";
 import { checkPathValues, fillPath } from "./path-segments.ts";
 
@@ -22,7 +22,8 @@ export type RealtimeKitRawClientOptions = ConnectionOptions & {
  * non-empty path segment (`..` would climb a segment).
  */
 export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions = {}): Client<paths> {
-  const { baseUrl, headers, log } = connectionFor(defaultBaseUrl, options);
+  const { baseUrl, headers } = connectionFor(defaultBaseUrl, options);
+  const log = logTo(options.logger, options.logLevel);
   const client = createClient<paths>({
     baseUrl,
     headers,
@@ -42,13 +43,13 @@ export function createRealtimeKitRawClient(options: RealtimeKitRawClientOptions 
       if (!params.path) checkPathValues(schemaPath, {});
     },
   });
-  if (options.logger && options.logLevel === "debug") {
+  if (log && options.logLevel === "debug") {
     client.use({
       onRequest: ({ request }) =>
         log("debug", "request", {
           method: request.method,
           url: request.url,
-          headers: redactHeaders(Object.fromEntries(request.headers)),
+          headers: Object.fromEntries(request.headers),
         }),
       onResponse: ({ response }) =>
         log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") }),

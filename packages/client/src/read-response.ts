@@ -113,14 +113,9 @@ export async function readApiError(
   });
 }
 
-/** The headers as they came, unless a value echoes the credential: then a copy with it redacted. */
+/** A copy of the headers with the credential redacted wherever a value echoes it. */
 function redactedHeaders(headers: Headers, redact: (text: string) => string): Headers {
-  let copy: Headers | undefined;
-  headers.forEach((value, name) => {
-    const safe = redact(value);
-    if (safe !== value) (copy ??= new Headers(headers)).set(name, safe);
-  });
-  return copy ?? headers;
+  return new Headers([...headers].map(([name, value]): [string, string] => [name, redact(value)]));
 }
 
 function errorDetails(body: any, redact: (text: string) => string): ApiErrorDetail[] {
@@ -152,11 +147,8 @@ async function readText(response: Response, maxBytes: number): Promise<[text: st
     }
   }
   // Several chunks (a large body) are joined first, so that a character split between two is read whole.
-  let bytes = chunks[0];
-  if (chunks[1]) {
-    bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) bytes.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
-  }
-  return [UTF8.decode(bytes?.subarray(0, maxBytes)), size <= maxBytes];
+  const text = chunks[1]
+    ? await new Blob(chunks as BlobPart[]).slice(0, maxBytes).text()
+    : UTF8.decode(chunks[0]?.subarray(0, maxBytes));
+  return [text, size <= maxBytes];
 }

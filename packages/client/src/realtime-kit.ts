@@ -3,7 +3,7 @@ import { checkLimits } from "./check-options.ts";
 import { type ConnectionOptions, connectionFor, withoutCredential } from "./connection.ts";
 import { RealtimeKitValidationError, refusal } from "./errors.ts";
 import { defaultBaseUrl } from "./generated/operations.ts";
-import { redactHeaders } from "./logger.ts";
+import type { Log } from "./logger.ts";
 import type { OperationTable, RequestBodySchemas, ResponseSchemas } from "./operation-table.ts";
 import { fillPath } from "./path-segments.ts";
 import { readApiError, readSuccess } from "./read-response.ts";
@@ -54,7 +54,12 @@ export type RealtimeKitClientOptions = CallLimits &
  * application which does not ask for a check bundles none of its schemas. Path and query parameters are always
  * checked.
  */
-export type RealtimeKitOptions = Omit<RealtimeKitClientOptions, "validateResponses"> & {
+export type RealtimeKitOptions = Omit<RealtimeKitClientOptions, "validateResponses" | "logger" | "logLevel"> & {
+  /**
+   * Where log lines go: `logTo(logger, logLevel)` (console, pino …; credentials redacted), or any function of
+   * `(level, message, details)`. Default: none.
+   */
+  log?: Log | undefined;
   /** `requestBodySchemas` to check each request body against the spec's schema before sending. Default: no check. */
   validateBodies?: RequestBodySchemas | false;
   /** `responseSchemas` to check each success body against the spec's schema. Default: no check. */
@@ -81,7 +86,8 @@ const NOT_IDEMPOTENT = /^P(OST|ATCH)$/;
 
 /** A RealtimeKit for the per-operation functions. Throws RealtimeKitValidationError on a bad option. */
 export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit {
-  const { baseUrl, headers, redact, log } = connectionFor(defaultBaseUrl, options);
+  const { baseUrl, headers, redact } = connectionFor(defaultBaseUrl, options);
+  const { log } = options;
   checkLimits({ ...options, ...options.backoff });
   const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
@@ -95,8 +101,6 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
       throw new RealtimeKitValidationError(name, "type", `must be the ${schemas} export, or false`);
   const bodies = options.validateBodies || undefined;
   const responses = options.validateResponses || undefined;
-  // Debug lines are built only when they are logged: redacting headers for nothing costs every call.
-  const debug = options.logger && options.logLevel === "debug";
 
   async function call(operation: OperationTable, params: any, call: CallOptions = {}, envelope = false) {
     const { method, path } = operation;
@@ -120,13 +124,19 @@ export function createRealtimeKit(options: RealtimeKitOptions = {}): RealtimeKit
     };
     return callWithRetries(
       async (signal, attempts) => {
-        if (debug) log("debug", "request", { method, url, headers: redactHeaders(callHeaders) });
+        // A log may be the caller's own function: the token never reaches it.
+        log?.("debug", "request", { method, url, headers: { ...callHeaders, authorization: "[redacted]" } });
         // The API does not redirect. Following one could carry the token to another origin, so none is followed.
         // Each attempt gets its own copy: a custom fetch that edits `init.headers` must not change later requests.
-        const init: RequestInit = { method, headers: { ...callHeaders }, redirect: "manual", signal };
-        if (body !== undefined) init.body = body;
-        const response = await fetch(url, init);
-        if (debug) log("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
+        // A call without a body sends an init without one, not `body: undefined`.
+        const response = await fetch(url, {
+          method,
+          headers: { ...callHeaders },
+          ...(body && { body }),
+          redirect: "manual",
+          signal,
+        });
+        log?.("debug", "response", { status: response.status, requestId: response.headers.get("cf-ray") });
         if (response.status === operation.successStatus)
           return readSuccess(response, contract, maxResponseBytes, attempts);
         throw await readApiError(response, attempts, redact, maxResponseBytes);

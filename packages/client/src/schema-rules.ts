@@ -45,7 +45,7 @@ export const format =
   (formats: Record<string, RegExp>): Rule =>
   (value, name: string) =>
     isString(value) && formats[name] && !formats[name].test(value) ? `be a valid ${shown(name)}` : undefined;
-export const uuidFormat = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+export const uuidFormat = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i;
 export const dateTimeFormat = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 export const dateFormat = /^\d{4}-\d\d-\d\d$/;
 export const uriFormat = /^[a-z][\w+.-]*:\S*$/i;

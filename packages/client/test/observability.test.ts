@@ -2,7 +2,15 @@
 // custom fetch, the raw client's openapi-fetch middleware, and the User-Agent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
-import { createRealtimeKitClient, type Logger, type LogLevel } from "../src/index.ts";
+import {
+  createRealtimeKit,
+  createRealtimeKitClient,
+  getMeetingParticipant,
+  type Log,
+  type Logger,
+  type LogLevel,
+  logTo,
+} from "../src/index.ts";
 import { createRealtimeKitRawClient } from "../src/raw.ts";
 import { FAST_BACKOFF, PARTICIPANT_PATH, TOKEN, validParams } from "./helpers.ts";
 import { type FaultServer, startFaultServer } from "./support/fault-server.ts";
@@ -110,6 +118,64 @@ describe("logger", () => {
       logLevel: "debug",
     });
     await expect(client.getMeetingParticipant(validParams())).resolves.toMatchObject({ id: expect.any(String) });
+  });
+});
+
+describe("createRealtimeKit's log option", () => {
+  it("logTo(logger, level) logs what the client's logger and logLevel do, through a per-operation function", async () => {
+    const viaClient = recordingLogger();
+    const viaKit = recordingLogger();
+    const options = { apiToken: TOKEN, baseUrl: faults.baseUrl("rate-limited-then-ok"), backoff: FAST_BACKOFF };
+    await createRealtimeKitClient({ ...options, logger: viaClient.logger, logLevel: "debug" }).getMeetingParticipant(
+      validParams(),
+    );
+    await getMeetingParticipant(createRealtimeKit({ ...options, log: logTo(viaKit.logger, "debug") }), validParams());
+    expect(viaKit.lines.map((line) => `${line.level} ${line.message}`)).toEqual([
+      "debug [realtimekit-api] request",
+      "debug [realtimekit-api] response",
+      "warn [realtimekit-api] retrying",
+      "debug [realtimekit-api] request",
+      "debug [realtimekit-api] response",
+    ]);
+    // The same details, but the retry's delay, which has jitter.
+    const withoutDelay = (lines: typeof viaKit.lines) =>
+      lines.map((line) => ({ ...line, details: { ...line.details, delayMs: undefined } }));
+    expect(withoutDelay(viaKit.lines)).toEqual(withoutDelay(viaClient.lines));
+  });
+
+  it("logTo drops lines below its level (default warn), and makes no log at all for off or no logger", async () => {
+    const { logger, lines } = recordingLogger();
+    const log = logTo(logger)!;
+    log("debug", "request", {});
+    log("info", "note", {});
+    log("warn", "retrying", { attempt: 1 });
+    expect(lines).toEqual([{ level: "warn", message: "[realtimekit-api] retrying", details: { attempt: 1 } }]);
+    expect(logTo(logger, "off")).toBeUndefined();
+    expect(logTo(undefined, "debug")).toBeUndefined();
+  });
+
+  it("a log function of the caller's own gets every line unprefixed, and never the token", async () => {
+    const lines: Array<Parameters<Log>> = [];
+    const realtimeKit = createRealtimeKit({
+      apiToken: TOKEN,
+      baseUrl: faults.baseUrl("rate-limited-then-ok"),
+      backoff: FAST_BACKOFF,
+      headers: { "x-team": "media" },
+      log: (...line) => lines.push(line),
+    });
+    await getMeetingParticipant(realtimeKit, validParams());
+    expect(lines.map(([level, message]) => `${level} ${message}`)).toEqual([
+      "debug request",
+      "debug response",
+      "warn retrying",
+      "debug request",
+      "debug response",
+    ]);
+    expect(lines[0]![2]).toMatchObject({
+      method: "GET",
+      headers: { authorization: "[redacted]", "x-team": "media", "user-agent": expect.any(String) },
+    });
+    expect(JSON.stringify(lines)).not.toContain(TOKEN);
   });
 });
 

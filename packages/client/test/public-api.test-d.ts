@@ -6,6 +6,7 @@ import {
   createRealtimeKitClient,
   type GetMeetingParticipantPathParams,
   type GetMeetingsResponse,
+  logTo,
   type Participant,
   RealtimeKitApiError,
   RealtimeKitConnectionError,
@@ -135,6 +136,16 @@ describe("createRealtimeKit", () => {
     // @ts-expect-error `true` would bundle every body schema behind the caller's back; pass requestBodySchemas
     void createRealtimeKit({ apiToken: "token", validateBodies: true });
     expectTypeOf(requestBodySchemas).toEqualTypeOf<RequestBodySchemas>();
+  });
+
+  it("logs through a log function (logTo's, or the caller's), not a logger and level it would need code for", () => {
+    expectTypeOf(createRealtimeKit).toBeCallableWith({ apiToken: "token", log: logTo(console, "debug") });
+    expectTypeOf(createRealtimeKit).toBeCallableWith({
+      apiToken: "token",
+      log: (level, message) => void [level, message],
+    });
+    // @ts-expect-error createRealtimeKit takes `log: logTo(logger, level)`, so that an application without a log bundles none of its code
+    void createRealtimeKit({ apiToken: "token", logger: console });
   });
 
   it("the typed client always checks bodies: it takes no validateBodies", () => {
