@@ -149,7 +149,11 @@ describe("createRealtimeKit's log option", () => {
     log("debug", "request", {});
     log("info", "note", {});
     log("warn", "retrying", { attempt: 1 });
-    expect(lines).toEqual([{ level: "warn", message: "[realtimekit-api] retrying", details: { attempt: 1 } }]);
+    log("error", "no details");
+    expect(lines).toEqual([
+      { level: "warn", message: "[realtimekit-api] retrying", details: { attempt: 1 } },
+      { level: "error", message: "[realtimekit-api] no details", details: undefined },
+    ]);
     expect(logTo(logger, "off")).toBeUndefined();
     expect(logTo(undefined, "debug")).toBeUndefined();
   });

@@ -218,4 +218,8 @@ describe("debug logs", () => {
     await get(raw({ logger, ...(logLevel ? { logLevel } : {}) }));
     expect(lines).toEqual([]);
   });
+  it("at debug without a logger: requests go out as without logging", async () => {
+    const { response } = await get(raw({ logLevel: "debug" }));
+    expect(response.status).toBe(200);
+  });
 });

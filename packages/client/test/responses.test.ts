@@ -398,6 +398,30 @@ describe("other statuses", () => {
     expect(error.bodyExcerpt).toBe("a".repeat(40));
   });
 
+  it("an error body in many chunks is cut at maxResponseBytes too: what is past it is neither parsed nor shown", async () => {
+    const body = JSON.stringify({ success: false, errors: [{ code: 7, message: "x".repeat(100) }] });
+    const chunked = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            for (let at = 0; at < body.length; at += 30)
+              controller.enqueue(new TextEncoder().encode(body.slice(at, at + 30)));
+            controller.close();
+          },
+        }),
+        { status: 400, headers: { "content-type": "application/json" } },
+      );
+    const whole = await answering(chunked)
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(whole.errors).toEqual([{ code: 7, message: "x".repeat(100) }]);
+    // The limit falls inside the last chunk, which is read whole: only the cut keeps the JSON from parsing.
+    const cut = await answering(chunked, { maxResponseBytes: body.length - 5 })
+      .getMeetingParticipant(validParams())
+      .catch((e) => e);
+    expect(cut).toMatchObject({ errors: [], bodyExcerpt: body.slice(0, body.length - 5) });
+  });
+
   it("errors that are strings, null, or carry a code that is not a number, are read as they can be", async () => {
     const error = await answering(() =>
       json({ success: false, errors: ["plain words", null, { code: "E1", message: "coded" }] }, 400),
