@@ -62,7 +62,6 @@ describe("validateSchema", () => {
       "550e8400-e29b-41d4-a716-446655440000x",
       ["/ format"],
     ],
-    ["uuid, valid in upper case", { type: "string", format: "uuid" }, "550E8400-E29B-41D4-A716-446655440000", []],
     ["uri", { type: "string", format: "uri" }, "no scheme", ["/ format"]],
     ["email", { type: "string", format: "email" }, "someone@", ["/ format"]],
     ["unknown formats are not guessed at", { type: "string", format: "x-custom" }, "anything", []],
@@ -157,6 +156,36 @@ describe("validateSchema", () => {
     ["format", { format: "uuid" }, "x", 'must be a valid "uuid"'],
   ])("message for %s", (_, schema, value, message) => {
     expect(validateSchema(schema, value, ALL_RULES).map((v) => v.message)).toEqual([message]);
+  });
+});
+
+describe("formats: what each pattern takes, and what it refuses with something before, after or inside", () => {
+  const FORMATS: Record<string, { takes: string[]; refuses: string[] }> = {
+    uuid: {
+      takes: ["550e8400-e29b-41d4-a716-446655440000", "550E8400-E29B-41D4-A716-446655440000"],
+      refuses: [
+        "x550e8400-e29b-41d4-a716-446655440000",
+        "550e8400-e29b-41d4-a716-446655440000x",
+        "550e8400e29b41d4a716446655440000",
+      ],
+    },
+    "date-time": {
+      takes: ["2026-11-25T10:00:00Z", "2026-11-25t10:00:00.123+01:00"],
+      refuses: ["x2026-11-25T10:00:00Z", "2026-11-25T10:00:00Zx", "2026-11-25T10:00:00", "2026-11-25T10:00Z"],
+    },
+    date: { takes: ["2026-11-25"], refuses: ["x2026-11-25", "2026-11-25x", "26-11-25", "2026-1-25"] },
+    uri: {
+      takes: ["https://example.com/a?b=c", "urn:isbn:0451450523"],
+      refuses: [" https://x", "https://x y", "no scheme"],
+    },
+    email: {
+      takes: ["someone@example.com", "a@b"],
+      refuses: [" someone@example.com", "someone@example.com ", "some one@example.com", "@example.com", "someone@"],
+    },
+  };
+  it.each(Object.entries(FORMATS))("%s", (format, { takes, refuses }) => {
+    for (const value of takes) expect(rulesBroken({ type: "string", format }, value), value).toEqual([]);
+    for (const value of refuses) expect(rulesBroken({ type: "string", format }, value), value).toEqual(["/ format"]);
   });
 });
 
