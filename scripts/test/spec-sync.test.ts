@@ -1,5 +1,5 @@
 // spec:sync on a committed upstream fixture (Cloudflare's 2026-08-14 document cut down to every RealtimeKit path,
-// one unrelated path and the components they reach): same output as the committed spec, only what is published.
+// one unrelated path and the components they reach): the spec synced from that copy, only what is published.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { UPSTREAM_FIXTURE } from "@realtimekit-api/test-servers/upstream-fixture";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify as toYaml } from "yaml";
+import { canonicalJson } from "../lib/canonical-json.ts";
 import {
   child,
   joinPointer,
@@ -27,6 +28,12 @@ import { describeNaming, syncSpec } from "../lib/sync-spec.ts";
 
 const CONFIG = new URL("../../openapi/sync.config.json", import.meta.url).pathname;
 const COMMITTED = readFileSync(new URL("../../openapi/realtimekit.openapi.json", import.meta.url), "utf8");
+// The spec synced from that same copy, kept as it was when it was committed: the committed spec moves on with each
+// upstream, this does not.
+const SYNCED_2026_08_14 = readFileSync(
+  new URL("./fixtures/realtimekit-2026-08-14.openapi.json", import.meta.url),
+  "utf8",
+);
 const fixture = () => JSON.parse(readFileSync(UPSTREAM_FIXTURE, "utf8"));
 const config = () => JSON.parse(readFileSync(CONFIG, "utf8"));
 const METHODS = ["get", "put", "post", "patch", "delete"];
@@ -53,9 +60,22 @@ const write = (name: string, text: string | Buffer) => {
 const withoutSha = (text: string) => text.replace(/"sha256": "[0-9a-f]{64}"/, '"sha256": "…"');
 
 describe("spec:sync", () => {
-  it("reproduces the committed spec byte for byte, but for the upstream file's own sha256", () => {
+  it("reproduces the spec synced from the same upstream copy byte for byte, but for the upstream file's own sha256", () => {
     const { text } = syncSpec(CONFIG, UPSTREAM_FIXTURE);
-    expect(withoutSha(text)).toBe(withoutSha(COMMITTED));
+    expect(withoutSha(text)).toBe(withoutSha(SYNCED_2026_08_14));
+  });
+
+  it("the committed spec is, in form, what a sync writes: canonical JSON, every operation named, its upstream recorded", () => {
+    const spec = JSON.parse(COMMITTED);
+    expect(canonicalJson(spec)).toBe(COMMITTED);
+    const published = operationsOf(spec);
+    expect(published.length).toBeGreaterThan(0);
+    for (const operation of published) {
+      expect(operation.path.startsWith(config().select.pathPrefix)).toBe(true);
+      expect(operation["x-client-method"]).toMatch(/^[a-z][A-Za-z0-9]*$/);
+    }
+    expect(spec.info["x-upstream"]).toMatchObject({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(spec.info["x-upstream"].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("records the upstream document's date and sha256", async () => {
