@@ -23,6 +23,23 @@ const answering = (response: () => Response, options = {}) =>
     ...options,
   });
 
+/** A JSON answer whose body arrives in the given chunks, one read each. */
+const streamed = (chunks: Uint8Array[], init: ResponseInit = {}) =>
+  new Response(
+    new ReadableStream({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    }),
+    { ...init, headers: { "content-type": "application/json" } },
+  );
+/** `text` as UTF-8 chunks of `size` characters. */
+const chunksOf = (text: string, size: number) =>
+  Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+    new TextEncoder().encode(text.slice(i * size, (i + 1) * size)),
+  );
+
 const issuesOf = async (promise: Promise<unknown>) => {
   const error = await promise.catch((e) => e);
   expect(error).toBeInstanceOf(RealtimeKitResponseValidationError);
@@ -136,21 +153,7 @@ describe("maxResponseBytes", () => {
 
   it("a body in many chunks is counted across them", async () => {
     const text = successOfSize(3_000);
-    const chunked = (limit: number) =>
-      answering(
-        () =>
-          new Response(
-            new ReadableStream({
-              start(controller) {
-                for (let at = 0; at < text.length; at += 100)
-                  controller.enqueue(new TextEncoder().encode(text.slice(at, at + 100)));
-                controller.close();
-              },
-            }),
-            { headers: { "content-type": "application/json" } },
-          ),
-        { maxResponseBytes: limit },
-      );
+    const chunked = (limit: number) => answering(() => streamed(chunksOf(text, 100)), { maxResponseBytes: limit });
     await expect(chunked(3_000).getMeetingParticipant(validParams())).resolves.toEqual(successBody().data);
     const issues = await issuesOf(chunked(2_999).getMeetingParticipant(validParams()));
     expect(issues).toEqual([{ pointer: "", message: "body is larger than the 2999-byte limit" }]);
@@ -163,19 +166,7 @@ describe("maxResponseBytes", () => {
     const body = { ...successBody(), data: { ...successBody().data, name: "Zoë Ångström" } };
     const bytes = new TextEncoder().encode(JSON.stringify(body));
     const split = bytes.indexOf(0xc3) + 1; // inside "ë"
-    const client = answering(
-      () =>
-        new Response(
-          new ReadableStream({
-            start(controller) {
-              controller.enqueue(bytes.slice(0, split));
-              controller.enqueue(bytes.slice(split));
-              controller.close();
-            },
-          }),
-          { headers: { "content-type": "application/json" } },
-        ),
-    );
+    const client = answering(() => streamed([bytes.slice(0, split), bytes.slice(split)]));
     expect((await client.getMeetingParticipant(validParams())).name).toBe("Zoë Ångström");
   });
 });
@@ -400,17 +391,7 @@ describe("other statuses", () => {
 
   it("an error body in many chunks is cut at maxResponseBytes too: what is past it is neither parsed nor shown", async () => {
     const body = JSON.stringify({ success: false, errors: [{ code: 7, message: "x".repeat(100) }] });
-    const chunked = () =>
-      new Response(
-        new ReadableStream({
-          start(controller) {
-            for (let at = 0; at < body.length; at += 30)
-              controller.enqueue(new TextEncoder().encode(body.slice(at, at + 30)));
-            controller.close();
-          },
-        }),
-        { status: 400, headers: { "content-type": "application/json" } },
-      );
+    const chunked = () => streamed(chunksOf(body, 30), { status: 400 });
     const whole = await answering(chunked)
       .getMeetingParticipant(validParams())
       .catch((e) => e);
