@@ -3,7 +3,7 @@
 // whatever the bump: the verdict is the output; 2 is a usage error, 1 an input that cannot be compared.
 import { fromUser, runCommand } from "./lib/command-line.ts";
 import { loadOpenApiDocument } from "./lib/openapi.ts";
-import { formatDiff } from "./lib/spec-diff/format.ts";
+import { formatDiff } from "./lib/spec-diff/change.ts";
 
 const USAGE = "usage: pnpm spec:diff <base spec> <head spec> [--json]   (JSON or YAML, OpenAPI 3.0 or 3.1)";
 await runCommand("spec:diff", USAGE, 2, { json: { type: "boolean" } }, async ({ values, positionals }) => {

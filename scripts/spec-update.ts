@@ -1,10 +1,8 @@
 // pnpm spec:update <upstream file or https URL> [--date YYYY-MM-DD] [--base <spec of the last release>]
 // sync → diff against the last release → regenerate → one changeset with the bump the diff decided.
-import { runSpecUpdate } from "./lib/spec-update-command.ts";
-import { SPEC_CHANGESET } from "./lib/update-spec.ts";
+import { runSpecUpdate, SPEC_CHANGESET } from "./lib/update-spec.ts";
 
-await runSpecUpdate("spec:update", ({ bump, changes, against }) => {
-  console.log(`against ${against}: ${bump}`);
+await runSpecUpdate("spec:update", ({ bump, changes }) => {
   for (const change of changes) console.log(`  ${change.level.padEnd(5)} ${change.kind}: ${change.message}`);
   console.log(bump === "none" ? "no release needed: no changeset written" : `wrote ${SPEC_CHANGESET}`);
 });

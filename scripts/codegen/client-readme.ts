@@ -1,7 +1,6 @@
-// Generates the operations reference in packages/client/README.md from the spec: for every operation its client
-// method, HTTP method and path, summary, and a link to it in Cloudflare's API reference. Only the part between
-// the two marker comments is rewritten; the rest of the README is written by hand. Generated from the spec so
-// that no fact about one operation is written by hand and a spec update changes the table with the code.
+// Generates the operations reference in packages/client/README.md, between its two marker comments (the rest is
+// written by hand): for every operation its client method, HTTP method and path, summary, and a link to it in
+// Cloudflare's API reference. From the spec, so that a spec update changes the table with the code.
 //
 //   tsx scripts/codegen/client-readme.ts [--check]
 import { readFileSync } from "node:fs";
@@ -13,10 +12,8 @@ const START_MARKER = "<!-- operations:start -->";
 const END_MARKER = "<!-- operations:end -->";
 
 /**
- * The address of an operation in Cloudflare's API reference, by its upstream operationId: the form Cloudflare's
- * own OpenAPI document uses when one operation's description links to another. The reference's newer per-method
- * pages are laid out by the `cloudflare` SDK's resources and method names, which the spec does not record (and
- * some operations have no SDK method), so they cannot be derived from it.
+ * An operation's address in Cloudflare's API reference, by its upstream operationId, as Cloudflare's own OpenAPI
+ * document links operations (the newer per-method pages follow SDK names the spec does not record).
  */
 const docsUrl = (operationId: string) =>
   `https://developers.cloudflare.com/api/operations/${encodeURIComponent(operationId)}`;
@@ -45,6 +42,6 @@ const reference = [
 
 const readme = readFileSync(CLIENT_README, "utf8");
 const [start, end] = [readme.indexOf(START_MARKER), readme.indexOf(END_MARKER)];
-if (start === -1 || end === -1 || end < start || readme.indexOf(START_MARKER, start + 1) !== -1)
+if (start === -1 || end < start || readme.indexOf(START_MARKER, start + 1) !== -1)
   throw new Error(`${CLIENT_README} needs one ${START_MARKER} followed by one ${END_MARKER}`);
 writeGenerated({ [CLIENT_README]: readme.slice(0, start) + reference + readme.slice(end + END_MARKER.length) });

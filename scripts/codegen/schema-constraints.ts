@@ -6,32 +6,12 @@ import { REPO_ROOT } from "./generated-file.ts";
 
 /**
  * The JSON Schema subset the client and the testing kit check, as @realtimekit-api/types declares it: the keywords
- * kept (in this order) and the formats the client has a pattern for.
+ * kept (in this order), the formats the client has a pattern for, and the constraints it has no rule for, which fail
+ * generation rather than being dropped unchecked (documentation and `x-` keywords are dropped as intended).
  */
-export const SCHEMA_SUBSET: { keywords: string[]; formats: Record<string, string> } = JSON.parse(
+export const SCHEMA_SUBSET: { keywords: string[]; formats: Record<string, string>; refused: string[] } = JSON.parse(
   readFileSync(`${REPO_ROOT}packages/types/schema-subset.json`, "utf8"),
 );
-const KEPT = SCHEMA_SUBSET.keywords;
-
-// Constraints the validator has no rule for. A schema that uses one fails generation, rather than having the
-// constraint dropped and left unchecked. (Documentation and vendor keywords — description, example, x-… — are
-// dropped as intended.)
-const UNENFORCED = [
-  "multipleOf",
-  "not",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-  "patternProperties",
-  "propertyNames",
-  "contains",
-  "if",
-  "prefixItems",
-  "dependentRequired",
-  "dependentSchemas",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-];
 
 /**
  * `node` reduced to what the validator checks. A schema that contains itself (a session's breakout rooms are
@@ -42,15 +22,15 @@ export function schemaConstraints(spec: Spec, node: any, within: ReadonlySet<str
   if (node?.$ref && within.has(node.$ref)) return {};
   const inside = node?.$ref ? new Set([...within, node.$ref]) : within;
   const schema = resolve(spec, node);
-  const unenforced = UNENFORCED.find((key) => schema[key] !== undefined);
+  const unenforced = SCHEMA_SUBSET.refused.find((key) => schema[key] !== undefined);
   if (unenforced) {
     throw new Error(
-      `the client's validator has no rule for the schema keyword "${unenforced}"; add one to packages/client/src/schema-rules.ts and the keyword to packages/types/schema-subset.json`,
+      `the client's validator has no rule for the schema keyword "${unenforced}"; add one to packages/client/src/schema-rules.ts and move the keyword from "refused" to "keywords" in packages/types/schema-subset.json`,
     );
   }
-  const result: Record<string, unknown> = {};
+  const result: Record<string, any> = {};
   const constraints = (subschema: unknown) => schemaConstraints(spec, subschema, inside);
-  for (const key of KEPT) {
+  for (const key of SCHEMA_SUBSET.keywords) {
     const value = schema[key];
     if (value === undefined) continue;
     if (key === "properties") {
@@ -65,10 +45,7 @@ export function schemaConstraints(spec: Spec, node: any, within: ReadonlySet<str
     else result[key] = value;
   }
   // A single-member allOf is how OpenAPI 3.0 documents a $ref; fold it so the table reads plainly.
-  if (Array.isArray(result.allOf) && result.allOf.length === 1 && Object.keys(result).length === 1) {
-    return result.allOf[0];
-  }
-  return result;
+  return Object.keys(result).length === 1 && result.allOf?.length === 1 ? result.allOf[0] : result;
 }
 
 /** The client tests patterns as Unicode-mode RegExps: one that doesn't compile so fails generation, not a call. */

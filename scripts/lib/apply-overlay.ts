@@ -4,6 +4,7 @@ import { isObject } from "./openapi.ts";
 /** One action of an OpenAPI Overlay 1.0 document. */
 export type OverlayAction = { target: string; description?: string; update?: unknown; remove?: boolean };
 export type Overlay = { overlay: string; info: { title: string; version: string }; actions: OverlayAction[] };
+type Match = { value: unknown; parent: any; parentProperty: string | number };
 
 /**
  * Applies an OpenAPI Overlay 1.0 document in place, in action order.
@@ -12,11 +13,7 @@ export type Overlay = { overlay: string; info: { title: string; version: string 
 export function applyOverlay(document: object, overlay: Overlay): void {
   if (!/^1\.\d+\.\d+$/.test(String(overlay?.overlay))) throw new Error(`overlay: "overlay" must be a 1.x version`);
   for (const [index, action] of overlay.actions.entries()) {
-    const matches = JSONPath({ path: action.target, json: document, resultType: "all", eval: "safe" }) as Array<{
-      value: unknown;
-      parent: any;
-      parentProperty: string | number;
-    }>;
+    const matches = JSONPath({ path: action.target, json: document, resultType: "all", eval: "safe" }) as Match[];
     if (matches.length === 0) throw new Error(`overlay action ${index} (${action.target}) matches nothing`);
     // Removing from the end keeps the remaining array indexes valid.
     for (const match of matches.reverse()) {

@@ -17,23 +17,20 @@ export async function runCommand<const Options extends NonNullable<ParseArgsConf
   options: Options,
   main: (args: Args<Options>) => Promise<void>,
 ): Promise<void> {
-  let args: Args<Options>;
+  let args: Args<Options> | undefined;
   try {
     args = parseArgs({ allowPositionals: true, options });
   } catch (error) {
-    console.error(`${command}: ${(error as Error).message}\n${usage}`);
-    process.exit(2);
+    console.error(`${command}: ${(error as Error).message}`);
   }
-  if (args.positionals.length !== count) {
+  if (args?.positionals.length !== count) {
     console.error(usage);
     process.exit(2);
   }
-  try {
-    await main(args);
-  } catch (error) {
-    console.error(`${command}: ${(error as Error).message}`);
+  await main(args).catch((error: Error) => {
+    console.error(`${command}: ${error.message}`);
     process.exit(1);
-  }
+  });
 }
 
 /** pnpm runs the scripts in scripts/; paths given on the command line are relative to where the user typed them. */

@@ -7,20 +7,18 @@ import { type OpenApiDocument, operationsOf, parametersOf, references } from "./
  */
 export function extractOperations(source: OpenApiDocument, operationIds: string[]): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
-  const found = new Set<string>();
   for (const place of operationsOf(source)) {
     const { path, httpMethod, operation } = place;
     if (!operationIds.includes(operation.node.operationId)) continue;
-    found.add(operation.node.operationId);
     const position = ({ node }: { node: any }) =>
       node.in === "path" ? path.indexOf(`{${node.name}}`) : Number.MAX_SAFE_INTEGER;
     const parameters = [...parametersOf(source, place).values()].sort((a, b) => position(a) - position(b));
     (paths[path] ??= {})[httpMethod] = { ...operation.node, parameters: parameters.map(({ written }) => written) };
   }
-  const missing = operationIds.filter((id) => !found.has(id));
+  const operations = Object.values(paths).flatMap((item) => Object.values(item));
+  const missing = operationIds.filter((id) => !operations.some((operation) => operation.operationId === id));
   if (missing.length > 0) throw new Error(`operation(s) not found upstream: ${missing.join(", ")}`);
 
-  const operations = Object.values(paths).flatMap((item) => Object.values(item));
   const schemes = operations.flatMap((operation) => operation.security ?? source.security ?? []).flatMap(Object.keys);
   const components: Record<string, Record<string, unknown>> = {};
   const closure = references(source, [

@@ -1,14 +1,11 @@
-// Reads OpenAPI documents for the generators, the sync and the diff: loaded (JSON, gzipped JSON or YAML), `$ref`s
-// resolved (with the JSON pointer of where a node really is, for the diff's reports), operations walked, schema
-// spellings normalised, and each published operation described once, with what the types and the client are
-// generated from. Everything that reads the spec asks this module, so they agree on what an operation's
-// parameters, body, success answer and paging are.
+// Reads OpenAPI documents for the generators, the sync and the diff: loading (JSON, gzipped JSON or YAML), `$ref`s
+// with the JSON pointer of where a node really is, operations, 3.0 and 3.1 spellings made one, and each published
+// operation as the types and the client see it. All of them ask this module, so they agree on what an operation is.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { parse as parseYaml } from "yaml";
 
 export const SPEC_FILE = new URL("../../openapi/realtimekit.openapi.json", import.meta.url).pathname;
-const SYNC_CONFIG_FILE = new URL("../../openapi/sync.config.json", import.meta.url).pathname;
 
 /** An OpenAPI 3.0 or 3.1 document. */
 export type OpenApiDocument = {
@@ -19,59 +16,51 @@ export type OpenApiDocument = {
   [key: string]: any;
 };
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
- * How the API pages a list, by the names it uses (openapi/sync.config.json's `paging`): `page` asks for a page by
- * number, from 1; `perPage` sets how many items a page holds; `object` is the answer's property, beside `data`, that
- * says where the page sits in the list, with its `totalCount`, `startOffset` and `endOffset`.
+ * How the API pages a list (openapi/sync.config.json's `paging`): `page` asks for a page by number, from 1, `perPage`
+ * sets its size, and the answer's `object`, beside `data`, has its `totalCount`, `startOffset` and `endOffset`.
  */
 const PAGING_NAMES = ["page", "perPage", "object", "totalCount", "startOffset", "endOffset"] as const;
 export type Paging = Record<(typeof PAGING_NAMES)[number], string>;
 
-export function loadPaging(file = SYNC_CONFIG_FILE): Paging {
+export function loadPaging(file = new URL("../../openapi/sync.config.json", import.meta.url).pathname): Paging {
   const paging = JSON.parse(readFileSync(file, "utf8")).paging ?? {};
   const missing = PAGING_NAMES.filter((name) => typeof paging[name] !== "string" || paging[name] === "");
   if (missing.length) throw new Error(`${file}: "paging" names no ${missing.join(", ")}`);
   return Object.fromEntries(PAGING_NAMES.map((name) => [name, paging[name]])) as Paging;
 }
 
-/** The spec (openapi/realtimekit.openapi.json unless `file` names another). */
 export const loadSpec = (file = SPEC_FILE) => loadOpenApiDocument(file).document;
 
 /** Reads an OpenAPI document from .json, .json.gz, .yaml or .yml, and says plainly what is wrong with it. */
-export function loadOpenApiDocument(file: string): { document: OpenApiDocument; bytes: Buffer } {
+export function loadOpenApiDocument(file: string) {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch (error) {
-    throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  } catch (error: any) {
+    throw new Error(`${file}: cannot be read (${error.code ?? error})`);
   }
   return parseOpenApiDocument(bytes, file);
 }
 
 /**
- * Parses the bytes of an OpenAPI document (JSON, gzipped JSON or YAML) read from `source`, a file or a URL that
- * every error names. `bytes` in the result are the unzipped bytes, whose sha256 the sync records. `maxBytes` caps
- * what a gzipped download may unzip to, so a small download cannot expand without bound.
+ * Parses an OpenAPI document's bytes (JSON, gzipped JSON or YAML) from `source`, a file or URL every error names.
+ * The result's `bytes` are unzipped (the sync records their sha256); `maxBytes` stops a small gzip unzipping unbounded.
  */
-export function parseOpenApiDocument(
-  raw: Buffer,
-  source: string,
-  maxBytes?: number,
-): { document: OpenApiDocument; bytes: Buffer } {
+export function parseOpenApiDocument(raw: Buffer, source: string, maxBytes?: number) {
   let bytes = raw;
   // gzip is recognised by its magic bytes, not the file name, so a renamed file still loads.
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes, maxBytes === undefined ? {} : { maxOutputLength: maxBytes });
-    } catch (error) {
-      const tooLarge = (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
+      bytes = gunzipSync(bytes, { maxOutputLength: maxBytes });
+    } catch (error: any) {
       throw new Error(
-        tooLarge
+        error.code === "ERR_BUFFER_TOO_LARGE"
           ? `${source}: unzips to more than the limit of ${maxBytes} bytes`
-          : `${source}: is gzipped but cannot be unzipped (${(error as Error).message})`,
+          : `${source}: is gzipped but cannot be unzipped (${error.message})`,
       );
     }
   }
@@ -82,14 +71,13 @@ export function parseOpenApiDocument(
     const start = text.trimStart().slice(0, 60).replace(/\s+/g, " ");
     throw new Error(`${source}: is an HTML or XML page, not a JSON or YAML document (it starts with "${start}")`);
   }
-  let document: unknown;
+  let doc: Partial<OpenApiDocument> | null;
   try {
-    document = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
-  } catch (error) {
-    throw new Error(`${source}: is neither JSON nor YAML (${(error as Error).message.split("\n")[0]})`);
+    doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
+  } catch (error: any) {
+    throw new Error(`${source}: is neither JSON nor YAML (${error.message.split("\n")[0]})`);
   }
-  const doc = document as Partial<OpenApiDocument> | null;
-  if (!doc || typeof doc !== "object" || typeof doc.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) {
+  if (typeof doc?.openapi !== "string" || !/^3\.[01]\./.test(doc.openapi)) {
     throw new Error(`${source}: is not an OpenAPI 3.0 or 3.1 document (no "openapi: 3.x" field)`);
   }
   if (!doc.paths || typeof doc.paths !== "object") throw new Error(`${source}: has no "paths" object`);
@@ -97,9 +85,8 @@ export function parseOpenApiDocument(
 }
 
 /**
- * Keys whose value maps names (property names, media types, statuses, header names …) to what they name. A walk
- * over a document steps into each entry by its name and never reads a name as a keyword: a property called
- * `description` is a property, not documentation.
+ * Keys whose value maps names (property names, media types, statuses …) to what they name: a walk steps into each
+ * entry by its name, never reading a name as a keyword (a property called `description` is not documentation).
  */
 export const NAMED_ENTRIES = new Set([
   "properties",
@@ -120,16 +107,7 @@ export const NAMED_ENTRIES = new Set([
 export const COMBINATORS = ["allOf", "anyOf", "oneOf"];
 /** Lower bounds on a length or a count; 0 is no bound at all. */
 export const LOWER_BOUNDS = ["minLength", "minItems", "minProperties"];
-/** `required` is false by default on a parameter, a header and a request body (on a schema it is a list). */
-const FALSE_BY_DEFAULT = [
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "uniqueItems",
-  "allowEmptyValue",
-  "allowReserved",
-  "required",
-];
+const FALSE_BY_DEFAULT = ["deprecated", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "allowReserved"];
 
 /**
  * One level of a schema, parameter or header with OpenAPI 3.0 and 3.1 spellings of the same thing made one, and
@@ -141,12 +119,10 @@ export function normalised(node: Record<string, any>): Record<string, any> {
   const result = { ...node };
   if (result.nullable === true) result.type = [result.type ?? [], "null"].flat();
   delete result.nullable;
-  for (const key of FALSE_BY_DEFAULT) if (result[key] === false) delete result[key];
+  // `required` too is false by default on a parameter, a header and a request body (on a schema it is a list).
+  for (const key of [...FALSE_BY_DEFAULT, "required"]) if (result[key] === false) delete result[key];
   for (const key of LOWER_BOUNDS) if (result[key] === 0) delete result[key];
-  for (const [flag, bound] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
+  for (const [flag, bound] of Object.entries({ exclusiveMinimum: "minimum", exclusiveMaximum: "maximum" })) {
     if (result[flag] === true) {
       result[flag] = result[bound];
       delete result[bound];
@@ -167,11 +143,8 @@ export const isObject = (value: unknown): value is Record<string, any> =>
 /** A node of a document, with the JSON pointer (RFC 6901) of where it really is, after following `$ref`s. */
 export type Located = { node: any; pointer: string };
 
-const escapeToken = (token: string | number) => String(token).replaceAll("~", "~0").replaceAll("/", "~1");
-const unescapeToken = (token: string) => token.replaceAll("~1", "/").replaceAll("~0", "~");
-
 export const joinPointer = (pointer: string, ...tokens: Array<string | number>) =>
-  pointer + tokens.map((token) => `/${escapeToken(token)}`).join("");
+  pointer + tokens.map((token) => `/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 
 export const documentRoot = (document: unknown): Located => ({ node: document, pointer: "" });
 
@@ -179,9 +152,10 @@ export const documentRoot = (document: unknown): Located => ({ node: document, p
 export function valueAt(document: unknown, pointer: string): unknown {
   if (pointer === "") return document;
   let value: any = document;
-  for (const token of pointer.slice(1).split("/").map(unescapeToken)) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, token)) return undefined;
-    value = value[token];
+  for (const token of pointer.slice(1).split("/")) {
+    const name = token.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, name)) return undefined;
+    value = value[name];
   }
   return value;
 }
@@ -201,7 +175,7 @@ function target(document: unknown, ref: string, pointer = ""): Located {
 export function resolveLocated(document: unknown, located: Located): Located {
   let current = located;
   const seen = new Set<string>();
-  while (current.node && typeof current.node === "object" && typeof current.node.$ref === "string") {
+  while (typeof current.node?.$ref === "string") {
     const ref: string = current.node.$ref;
     current = target(document, ref, current.pointer);
     if (seen.has(current.pointer)) throw new Error(`circular $ref ${ref} at ${located.pointer}`);
@@ -217,10 +191,9 @@ export const resolve = (document: unknown, node: any): any => resolveLocated(doc
 export function child(document: unknown, located: Located | undefined, ...tokens: Array<string | number>) {
   let current = located;
   for (const token of tokens) {
-    if (!current || current.node === null || typeof current.node !== "object") return undefined;
-    const node = current.node[token];
+    const node = typeof current?.node === "object" ? current.node?.[token] : undefined;
     if (node === undefined) return undefined;
-    current = resolveLocated(document, { node, pointer: joinPointer(current.pointer, token) });
+    current = resolveLocated(document, { node, pointer: joinPointer(current!.pointer, token) });
   }
   return current;
 }
@@ -253,10 +226,7 @@ export function* operationsOf(document: OpenApiDocument): Generator<OperationPla
 export const parameterKey = (parameter: { in: string; name: string }) =>
   `${parameter.in}:${parameter.in === "header" ? String(parameter.name).toLowerCase() : parameter.name}`;
 
-/**
- * An operation's parameters by key, each with how it is `written` (a `$ref` or the parameter itself). The path
- * item's are overridden by the operation's own with the same key (OpenAPI's rule).
- */
+/** Parameters by key, each as `written` (a `$ref` or itself); the operation's override the path item's (OpenAPI). */
 export function parametersOf(document: unknown, { item, operation }: OperationPlace) {
   const parameters = new Map<string, Located & { written: unknown }>();
   for (const owner of [item, operation]) {
@@ -280,8 +250,8 @@ export type SpecOperation = ReturnType<typeof listOperations>[number];
 /** Every operation of the spec, in path order, as the generators use it. */
 export function listOperations(spec: OpenApiDocument, paging: Paging = loadPaging()) {
   return [...operationsOf(spec)].map((place) => {
-    const { path, httpMethod, operation } = place;
-    const node = operation.node;
+    const { path, httpMethod } = place;
+    const node = place.operation.node;
     const route = `${httpMethod.toUpperCase()} ${path}`;
     if (typeof node["x-client-method"] !== "string") throw new Error(`${route} has no x-client-method`);
     const parameters = [...parametersOf(spec, place).values()].map(({ node: parameter }) => {
@@ -298,7 +268,7 @@ export function listOperations(spec: OpenApiDocument, paging: Paging = loadPagin
         schema: parameter.schema ?? {},
       };
     });
-    const requestBody = node.requestBody && resolve(spec, node.requestBody);
+    const requestBody = resolve(spec, node.requestBody);
     const bodySchema = requestBody?.content?.["application/json"]?.schema;
     if (requestBody && !bodySchema) throw new Error(`${route}: the request body is not JSON`);
     // A status the generated code can name: 2XX is no number.
@@ -307,12 +277,7 @@ export function listOperations(spec: OpenApiDocument, paging: Paging = loadPagin
     if (!successSchema) throw new Error(`${route} has no JSON success answer`);
     const envelope = resolve(spec, successSchema);
     if (envelope.properties?.data === undefined) throw new Error(`${route}: the success answer has no "data"`);
-    const query = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
-    const paged =
-      query.has(paging.page) &&
-      query.has(paging.perPage) &&
-      envelope.properties[paging.object] !== undefined &&
-      resolve(spec, envelope.properties.data)?.type === "array";
+    const query = parameters.filter((p) => p.in === "query").map((p) => p.name);
     return {
       operationId: node.operationId as string,
       /** The client method's name (`x-client-method`, from openapi/sync.config.json). */
@@ -330,11 +295,11 @@ export function listOperations(spec: OpenApiDocument, paging: Paging = loadPagin
       successStatus: status,
       /** The success answer's JSON schema: the `{ success, data }` envelope. */
       successSchema,
-      /**
-       * Paged lists: the two query parameters `Paging` names, and an answer whose `data` is an array beside its
-       * paging object. The client walks these page by page.
-       */
-      paged,
+      /** Lists the client walks page by page: `Paging`'s two query parameters, an array `data` beside its object. */
+      paged:
+        [paging.page, paging.perPage].every((name) => query.includes(name)) &&
+        envelope.properties[paging.object] !== undefined &&
+        resolve(spec, envelope.properties.data)?.type === "array",
     };
   });
 }

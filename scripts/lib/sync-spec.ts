@@ -1,27 +1,36 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { applyOverlay, type Overlay } from "./apply-overlay.ts";
+import { applyOverlay } from "./apply-overlay.ts";
 import { canonicalJson } from "./canonical-json.ts";
+import { type DownloadOptions, downloadDocument, isUrl } from "./download-document.ts";
 import { extractOperations } from "./extract-operations.ts";
-import { loadUpstream, loadUpstreamFile, type Upstream, type UpstreamOptions } from "./load-upstream.ts";
-import { operationsOf } from "./openapi.ts";
+import { loadOpenApiDocument, type OpenApiDocument, operationsOf } from "./openapi.ts";
 import { selectOperations } from "./select-operations.ts";
 
 /** openapi/sync.config.json: what is published (a path prefix), each operation's method name, overlay, output. */
 export type SyncConfig = {
   select: { pathPrefix: string };
   methods: Record<string, string>;
+  /** The verbs a method name may start with. */
+  methodVerbs: string[];
   overlay: string;
   output: string;
 };
+export type UpstreamOptions = { date?: string | undefined; download?: DownloadOptions | undefined };
 export type SyncedSpec = ReturnType<typeof specFromUpstream>;
+/** Cloudflare's document as the sync reads it: parsed, its unzipped bytes (for the sha256), and its date. */
+type Upstream = { document: OpenApiDocument; bytes: Buffer; date: string };
 
-/** `syncSpecFrom` for a file on disk, without waiting: the upstream date from `date` or the file name. */
+/** `syncSpecFrom` for a file, without waiting: dated by `date`, else by the first YYYY-MM-DD in the file's name. */
 export function syncSpec(configFile: string, upstreamFile: string, date?: string): SyncedSpec {
   const config = readSyncConfig(configFile);
-  return specFromUpstream(configFile, config, loadUpstreamFile(upstreamFile, date));
+  checkDate(date);
+  const upstream = loadOpenApiDocument(upstreamFile);
+  const upstreamDate = date ?? basename(upstreamFile).match(/\d{4}-\d{2}-\d{2}/)?.[0];
+  if (!upstreamDate) throw new Error(`${upstreamFile}: no date in the file name; pass --date YYYY-MM-DD`);
+  return specFromUpstream(configFile, config, { ...upstream, date: upstreamDate });
 }
 
 /**
@@ -29,14 +38,14 @@ export function syncSpec(configFile: string, upstreamFile: string, date?: string
  * the whole document, then the configured operations with their `$ref` closure, with the upstream's date and
  * sha256 recorded in `info.x-upstream`.
  */
-export async function syncSpecFrom(
-  configFile: string,
-  source: string,
-  options: UpstreamOptions = {},
-): Promise<SyncedSpec> {
+export async function syncSpecFrom(configFile: string, source: string, options: UpstreamOptions = {}) {
+  if (!isUrl(source)) return syncSpec(configFile, source, options.date);
   // Read first: a broken config should not wait for a 12 MB download to be reported.
   const config = readSyncConfig(configFile);
-  return specFromUpstream(configFile, config, await loadUpstream(source, options));
+  checkDate(options.date);
+  const { lastModified, ...upstream } = await downloadDocument(source, options.download);
+  const date = options.date ?? dateFromLastModified(source, lastModified);
+  return specFromUpstream(configFile, config, { ...upstream, date });
 }
 
 /** What a maintainer should do about the naming: name the new operations, drop the stale names. */
@@ -52,30 +61,39 @@ export function describeNaming({ derived, unused }: SyncedSpec["naming"]): strin
 
 const readSyncConfig = (configFile: string) => JSON.parse(readFileSync(configFile, "utf8")) as SyncConfig;
 
-function specFromUpstream(configFile: string, config: SyncConfig, upstream: Upstream) {
-  const { document, bytes, date } = upstream;
+function specFromUpstream(configFile: string, config: SyncConfig, { document, bytes, date }: Upstream) {
   // Selected before the overlay, whose targets would otherwise be the first thing to fail on a bad document.
   const selection = selectOperations(document, config);
   const upstreamInfo = { title: document.info.title, version: document.info.version };
-  const overlay = parseYaml(readFileSync(resolve(dirname(configFile), config.overlay), "utf8")) as Overlay;
-  applyOverlay(document, overlay);
+  applyOverlay(document, parseYaml(readFileSync(resolve(dirname(configFile), config.overlay), "utf8")));
   const spec = extractOperations(document, selection.operationIds);
   // Each operation carries its method name, so docs, codegen and the diff read it from the spec alone.
   for (const { operation } of operationsOf(spec)) {
     operation.node["x-client-method"] = selection.methods.get(operation.node.operationId);
   }
-  spec.info = {
-    ...spec.info,
-    "x-upstream": {
-      ...upstreamInfo,
-      date,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-    },
-  };
+  spec.info["x-upstream"] = { ...upstreamInfo, date, sha256: createHash("sha256").update(bytes).digest("hex") };
   return {
     text: canonicalJson(spec),
     output: resolve(dirname(configFile), config.output),
     /** Operations the config does not name yet, with the names derived for them; and names it holds in vain. */
     naming: { derived: selection.derived, unused: selection.unused },
   };
+}
+
+function dateFromLastModified(url: string, lastModified: string | undefined): string {
+  if (!lastModified)
+    throw new Error(`${url}: the answer has no Last-Modified header to date it; pass --date YYYY-MM-DD`);
+  const time = new Date(lastModified);
+  if (Number.isNaN(time.getTime()))
+    throw new Error(`${url}: cannot read the Last-Modified header "${lastModified}"; pass --date YYYY-MM-DD`);
+  // HTTP dates are in GMT: the UTC calendar day is the document's date wherever the sync runs.
+  return time.toISOString().slice(0, 10);
+}
+
+function checkDate(date: string | undefined): void {
+  if (date === undefined) return;
+  const day = new Date(`${date}T00:00:00Z`);
+  // A day that does not exist (2026-02-30) is either invalid or rolls over into the next month.
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+  if (!valid) throw new Error(`--date ${date}: not a date in the form YYYY-MM-DD`);
 }

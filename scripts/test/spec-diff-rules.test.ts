@@ -3,13 +3,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Located, OpenApiDocument } from "../lib/openapi.ts";
-import { type Change, change } from "../lib/spec-diff/change.ts";
+import { type Change, change, formatDiff } from "../lib/spec-diff/change.ts";
 import { compareConstraints } from "../lib/spec-diff/compare-constraints.ts";
 import { compareDocs } from "../lib/spec-diff/compare-docs.ts";
 import { compareOperation } from "../lib/spec-diff/compare-operations.ts";
 import { compareSecurity } from "../lib/spec-diff/compare-security.ts";
 import { compareUnclassified } from "../lib/spec-diff/compare-unclassified.ts";
-import { formatDiff } from "../lib/spec-diff/format.ts";
 import { diffSpecs } from "../lib/spec-diff/index.ts";
 import { locateParameter, locateRequestBody, locateResponse } from "../lib/spec-diff/locate-schema.ts";
 import { findOperations, pairOperation, publishedOperationIds } from "../lib/spec-diff/operations.ts";

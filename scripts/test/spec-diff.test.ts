@@ -8,9 +8,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { loadOpenApiDocument, type OpenApiDocument, valueAt } from "../lib/openapi.ts";
-import { change, sortChanges } from "../lib/spec-diff/change.ts";
+import { change, formatDiff, sortChanges } from "../lib/spec-diff/change.ts";
 import { compareTypes } from "../lib/spec-diff/compare-types.ts";
-import { formatDiff } from "../lib/spec-diff/format.ts";
 import { type Bump, diffSpecs, type Level } from "../lib/spec-diff/index.ts";
 import { findOperations, pairOperation } from "../lib/spec-diff/operations.ts";
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeSpecChangeset } from "../lib/write-changeset.ts";
+import { writeSpecChangeset } from "../lib/update-spec.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "write-changeset-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -278,4 +278,15 @@ describe("a changed spec changes what the client accepts", () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("not a valid Unicode-mode regular expression");
   });
+
+  it("a constraint the validator has no rule for fails generation, naming it, rather than being dropped", () => {
+    const subset = JSON.parse(readFileSync(join(REPO_ROOT, "packages/types/schema-subset.json"), "utf8"));
+    expect(subset.refused).toContain("multipleOf");
+    expect(subset.refused.filter((keyword: string) => subset.keywords.includes(keyword))).toEqual([]);
+    const spec = specCopy();
+    parametersOf(spec).find((p) => p.name === "participant_id")!.schema.multipleOf = 2;
+    const result = generate(spec, join(scratch, "unenforced.ts"));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('no rule for the schema keyword "multipleOf"');
+  });
 });

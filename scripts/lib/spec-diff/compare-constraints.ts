@@ -45,18 +45,10 @@ export function compareConstraints({ documents, base, head, responses }: Operati
       const breaking = effect === "changed" || effect === (direction === "request" ? "narrowed" : "loosened");
       const level = breaking ? "major" : "minor";
       // A number bound is reported at the keyword that states it, in the head (in the base when it went).
-      const stated = (is[keyword] ?? was[keyword]) as NumberBound | unknown;
-      const written =
-        keyword === "integer" ? "type" : keyword in NUMBER_BOUNDS ? (stated as NumberBound).keyword : keyword;
+      const stated = (is[keyword] ?? was[keyword]) as NumberBound;
+      const written = keyword === "integer" ? "type" : keyword in NUMBER_BOUNDS ? stated.keyword : keyword;
       const pointer = joinPointer(is[keyword] === undefined ? before.pointer : after.pointer, written);
-      const values =
-        keyword === "integer"
-          ? is.integer
-            ? "number → integer"
-            : "integer → number"
-          : keyword in NUMBER_BOUNDS
-            ? `${shownBound(keyword, was[keyword])} → ${shownBound(keyword, is[keyword])}`
-            : `${JSON.stringify(was[keyword]) ?? "none"} → ${JSON.stringify(is[keyword]) ?? "none"}`;
+      const values = `${shown(keyword, was[keyword])} → ${shown(keyword, is[keyword])}`;
       const message = `${head.id}: ${written} ${values}: ${CONSEQUENCES[direction][level]}`;
       changes.push(change(level, `${direction}-constraint-${effect}`, pointer, message));
     }
@@ -97,14 +89,12 @@ function constraintsOf(schema: Record<string, any>): Record<string, unknown> {
   }
   // A bound stated twice, inclusively and exclusively (3.1 allows both): the tighter counts.
   for (const [inclusive, { exclusive, sign }] of Object.entries(NUMBER_BOUNDS)) {
-    const bounds = [
+    const [tightest] = [
       { limit: normal[inclusive], exclusive: false, keyword: inclusive },
       { limit: normal[exclusive], exclusive: true, keyword: exclusive },
-    ].filter((bound) => typeof bound.limit === "number");
-    const tightest = bounds.reduce<NumberBound | undefined>(
-      (tightest, bound) => (!tightest || compareBounds(bound, tightest, sign) > 0 ? bound : tightest),
-      undefined,
-    );
+    ]
+      .filter((bound) => typeof bound.limit === "number")
+      .sort((a, b) => compareBounds(b, a, sign));
     if (tightest) result[inclusive] = tightest;
   }
   // An integer is a number the types cannot tell apart from others: the one type change they do not see.
@@ -118,10 +108,14 @@ function compareBounds(a: NumberBound, b: NumberBound, sign: number): number {
   return a.limit === b.limit ? Number(a.exclusive) - Number(b.exclusive) : Math.sign(sign * (a.limit - b.limit));
 }
 
-const shownBound = (keyword: string, bound: unknown) =>
-  bound === undefined
-    ? "none"
-    : `${keyword === "minimum" ? ">" : "<"}${(bound as NumberBound).exclusive ? "" : "="} ${(bound as NumberBound).limit}`;
+/** A constraint's value as a message shows it. */
+function shown(keyword: string, value: unknown): string {
+  if (keyword === "integer") return value ? "integer" : "number";
+  if (value === undefined) return "none";
+  if (!(keyword in NUMBER_BOUNDS)) return JSON.stringify(value);
+  const { exclusive, limit } = value as NumberBound;
+  return `${keyword === "minimum" ? ">" : "<"}${exclusive ? "" : "="} ${limit}`;
+}
 
 function effectOf(keyword: string, was: unknown, is: unknown): Effect | undefined {
   if (was === is) return undefined;

@@ -3,10 +3,12 @@
 // shared component is reported once, where it is.
 import { canonicalJson } from "../canonical-json.ts";
 import { child, isObject, joinPointer, type Located, NAMED_ENTRIES } from "../openapi.ts";
-import { type Change, change } from "./change.ts";
+import { type Change, change, shorten } from "./change.ts";
 import type { Operation, OperationPair } from "./operations.ts";
 
 const DOCUMENTATION = ["description", "summary", "title", "example", "examples", "externalDocs", "default"];
+/** The change kinds not spelled `<key>-changed`; every `x-` extension is `extension-changed`. */
+const KINDS: Record<string, string> = { examples: "example-changed", externalDocs: "external-docs-changed" };
 /**
  * Data, or compared by rules of their own: nothing below these is documentation, and the safety net leaves them
  * out of an operation.
@@ -52,7 +54,8 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
       } else if (COMPARED_ELSEWHERE.has(key)) {
       } else if (isDocumentation(key)) {
         const message = `${head.id}: ${key} ${describe(was, is)}`;
-        if (!sameJson(was, is)) changes.push(change("patch", kindOf(key), pointer, message));
+        const kind = key.startsWith("x-") ? "extension-changed" : (KINDS[key] ?? `${key}-changed`);
+        if (!sameJson(was, is)) changes.push(change("patch", kind, pointer, message));
       } else if ((NAMED_ENTRIES.has(key) && isObject(is)) || Array.isArray(is)) {
         // A name only the head has is not walked: `step` finds nothing in the base (other rules report it).
         for (const name of Object.keys(is)) step(before, after, key, name);
@@ -70,19 +73,8 @@ export function compareDocs({ documents, base, head, responses }: OperationPair)
   return changes;
 }
 
-function kindOf(key: string): string {
-  if (key.startsWith("x-")) return "extension-changed";
-  if (key === "examples") return "example-changed";
-  if (key === "externalDocs") return "external-docs-changed";
-  return `${key}-changed`;
-}
-
 function describe(was: unknown, is: unknown): string {
   if (was === undefined) return "added";
   if (is === undefined) return "removed";
-  const short = (value: unknown) => {
-    const text = JSON.stringify(value);
-    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  };
-  return `changed from ${short(was)} to ${short(is)}`;
+  return `changed from ${shorten(JSON.stringify(was), 60)} to ${shorten(JSON.stringify(is), 60)}`;
 }

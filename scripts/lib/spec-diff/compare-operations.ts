@@ -69,14 +69,8 @@ export function compareOperation(base: Operation, head: Operation): Change[] {
   for (const [key, after] of head.parameters) {
     const before = base.parameters.get(key);
     const [was, is] = [before && serialization(before.node), serialization(after.node)];
-    if (was && was !== is) {
-      report(
-        "major",
-        "parameter-serialization-changed",
-        after.pointer,
-        `parameter ${key} is serialised differently (${was} → ${is})`,
-      );
-    }
+    const what = `parameter ${key} is serialised differently (${was} → ${is})`;
+    if (was && was !== is) report("major", "parameter-serialization-changed", after.pointer, what);
   }
   return changes;
 }

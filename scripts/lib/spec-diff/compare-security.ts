@@ -24,12 +24,9 @@ export function compareSecurity({ documents, base, head }: OperationPair): Chang
     changes.push(change("minor", "security-requirement-relaxed", pointer, `${head.id}: also accepts ${list(looser)}`));
   }
 
-  const used = (requirements: Requirement[]) =>
-    new Set(requirements.flatMap((requirement) => Object.keys(requirement)));
-  const usedBefore = used(before);
+  const usedBefore = new Set(before.flatMap(Object.keys));
   const strip = (scheme: object) => Object.fromEntries(Object.entries(scheme).filter(([key]) => !isDocumentation(key)));
-  for (const name of used(after)) {
-    if (!usedBefore.has(name)) continue;
+  for (const name of new Set(after.flatMap(Object.keys).filter((name) => usedBefore.has(name)))) {
     const [was, is] = [documents.base, documents.head].map((document) =>
       child(document, documentRoot(document), "components", "securitySchemes", name),
     );

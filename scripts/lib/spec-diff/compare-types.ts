@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
+import { extractOperations } from "../extract-operations.ts";
 import type { OpenApiDocument } from "../openapi.ts";
 import type { Change } from "./change.ts";
-import { generateTypes } from "./generate-types.ts";
 import { type Locate, locateParameter, locateRequestBody, locateResponse } from "./locate-schema.ts";
-import type { OperationPair, ResponsePair, Side } from "./operations.ts";
+import type { OperationPair, Side } from "./operations.ts";
 import { type Comparison, type Root, walkTypes } from "./type-walker.ts";
 
 const OPTIONS: ts.CompilerOptions = {
@@ -21,14 +22,21 @@ const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
-  // The generated types need nothing newer; one small lib, and no @types packages, keep a compiler run to tens of
-  // milliseconds.
+  // The generated types need nothing newer; one small lib and no @types packages keep a run to tens of milliseconds.
   lib: ["lib.es5.d.ts"],
   types: [],
 };
 const LIB_DIR = dirname(ts.getDefaultLibFilePath(OPTIONS));
 // Lib files are parsed and bound once per process and shared by every program (as the language service does).
 const libFiles = new Map<string, ts.SourceFile>();
+const host = ts.createCompilerHost(OPTIONS);
+const read = host.getSourceFile.bind(host);
+host.getSourceFile = (fileName, ...rest) => {
+  if (dirname(fileName) !== LIB_DIR) return read(fileName, ...rest);
+  const file = libFiles.get(fileName) ?? read(fileName, ...rest);
+  if (file) libFiles.set(fileName, file);
+  return file;
+};
 
 /** The changes found, by operationId. */
 export async function compareTypes(
@@ -37,11 +45,6 @@ export async function compareTypes(
 ): Promise<Map<string, Change[]>> {
   const changes = new Map<string, Change[]>(pairs.map((pair) => [pair.head.id, []]));
   if (pairs.length === 0) return changes;
-  const ids = pairs.map((pair) => pair.head.id);
-  const [baseTypes, headTypes] = await Promise.all([
-    generateTypes(documents.base, ids),
-    generateTypes(documents.head, ids),
-  ]);
 
   const comparisons: Comparison[] = [];
   const lines = [
@@ -49,33 +52,29 @@ export async function compareTypes(
     'import type { operations as Head } from "./head.ts";',
   ];
   for (const pair of pairs) {
-    const [id, name] = [JSON.stringify(pair.head.id), pair.head.id];
-    const status = (response: ResponsePair, side: Side) => `["responses"][${JSON.stringify(response[side].status)}]`;
-    const roots: Array<[Root, string, Locate, string, string]> = [
-      ["parameters", "parameters", locateParameter(pair), '["parameters"]', '["parameters"]'],
-      // The whole operation, so that whether the request body is optional is seen too.
-      ["requestBody", "request body", locateRequestBody(pair), "", ""],
-      ...pair.responses.map((response): [Root, string, Locate, string, string] => [
-        "response",
-        `response ${response.head.status}`,
-        locateResponse(pair, response),
-        status(response, "base"),
-        status(response, "head"),
-      ]),
-    ];
-    for (const [root, what, locate, before, after] of roots) {
+    const [id, found] = [JSON.stringify(pair.head.id), changes.get(pair.head.id)!];
+    const compare = (root: Root, what: string, locate: Locate, before: string, after = before) => {
       lines.push(`export type Old${comparisons.length} = Base[${id}]${before};`);
       lines.push(`export type New${comparisons.length} = Head[${id}]${after};`);
-      comparisons.push({ root, operations: pair, label: `${name} ${what}`, locate });
+      comparisons.push({ root, pair, label: `${pair.head.id} ${what}`, locate, changes: found });
+    };
+    compare("parameters", "parameters", locateParameter(pair), '["parameters"]');
+    // The whole operation, so that whether the request body is optional is seen too.
+    compare("requestBody", "request body", locateRequestBody(pair), "");
+    for (const response of pair.responses) {
+      const status = (side: Side) => `["responses"][${JSON.stringify(response[side].status)}]`;
+      const what = `response ${response.head.status}`;
+      compare("response", what, locateResponse(pair, response), status("base"), status("head"));
     }
   }
 
   const dir = mkdtempSync(join(tmpdir(), "spec-diff-"));
   try {
-    writeFileSync(join(dir, "base.ts"), baseTypes);
-    writeFileSync(join(dir, "head.ts"), headTypes);
+    const ids = pairs.map((pair) => pair.head.id);
+    writeFileSync(join(dir, "base.ts"), await generateTypes(documents.base, ids));
+    writeFileSync(join(dir, "head.ts"), await generateTypes(documents.head, ids));
     writeFileSync(join(dir, "check.ts"), `${lines.join("\n")}\n`);
-    const program = ts.createProgram([join(dir, "check.ts")], OPTIONS, compilerHost());
+    const program = ts.createProgram([join(dir, "check.ts")], OPTIONS, host);
     const check = program.getSourceFile(join(dir, "check.ts"))!;
     const problems = program.getSemanticDiagnostics(check);
     if (problems.length > 0) {
@@ -86,27 +85,24 @@ export async function compareTypes(
     const aliases = check.statements
       .filter(ts.isTypeAliasDeclaration)
       .map((alias) => checker.getTypeFromTypeNode(alias.type));
-    comparisons.forEach((comparison, index) => {
-      const found = changes.get(comparison.operations.head.id)!;
-      walkTypes(checker, comparison, found, aliases[2 * index]!, aliases[2 * index + 1]!);
-    });
+    for (const [index, comparison] of comparisons.entries()) {
+      walkTypes(checker, comparison, aliases[2 * index]!, aliases[2 * index + 1]!);
+    }
     return changes;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function compilerHost(): ts.CompilerHost {
-  const host = ts.createCompilerHost(OPTIONS);
-  const read = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, ...rest) => {
-    if (dirname(fileName) !== LIB_DIR) return read(fileName, languageVersion, ...rest);
-    let file = libFiles.get(fileName);
-    if (!file) {
-      file = read(fileName, languageVersion, ...rest);
-      if (file) libFiles.set(fileName, file);
-    }
-    return file;
-  };
-  return host;
+/** The TypeScript that @realtimekit-api/types would ship for a document, as scripts/codegen/types.ts makes it. */
+async function generateTypes(document: OpenApiDocument, operationIds: string[]): Promise<string> {
+  let source = document;
+  try {
+    // Only what the operations reach: an upstream document is thousands of operations we do not publish.
+    source = extractOperations(document, operationIds);
+  } catch {
+    // References extraction does not follow (deeper than a component): generate from the whole document.
+  }
+  // Options as in scripts/codegen/types.ts, so these are the published types; openapiTS gets a copy to own.
+  return astToString(await openapiTS(structuredClone(source) as any, { alphabetize: true, silent: true }));
 }

@@ -19,16 +19,12 @@ export function compareUnclassified(pair: OperationPair, found: Change[]): Chang
 
 function shape(pair: OperationPair, side: Side) {
   const [document, operation] = [pair.documents[side], pair[side]];
-  const scheme = (name: string) => child(document, documentRoot(document), "components", "securitySchemes", name);
+  const scheme = ([name, scopes]: [string, string[]]) => {
+    const located = child(document, documentRoot(document), "components", "securitySchemes", name);
+    return [name, { scopes: [...scopes].sort(), scheme: normalise(document, located) }];
+  };
   const requirement = (schemes: Record<string, string[]>) =>
-    canonicalJson(
-      Object.fromEntries(
-        Object.entries(schemes).map(([name, scopes]) => [
-          name,
-          { scopes: [...scopes].sort(), scheme: normalise(document, scheme(name)) },
-        ]),
-      ),
-    );
+    canonicalJson(Object.fromEntries(Object.entries(schemes).map(scheme)));
   const rest = Object.keys(operation.located.node)
     .filter((key) => !COMPARED_ELSEWHERE.has(key) && !isDocumentation(key))
     .map((key) => [key, normalise(document, child(document, operation.located, key))]);
@@ -67,11 +63,7 @@ function normalise(
 
   const normal = normalised(result);
   for (const key of SETS) {
-    if (normal[key] !== undefined)
-      normal[key] = [normal[key]]
-        .flat()
-        .map((value) => canonicalJson(value))
-        .sort();
+    if (normal[key] !== undefined) normal[key] = [normal[key]].flat().map(canonicalJson).sort();
   }
   // `allOf: [X]` alone is how OpenAPI 3.0 puts a description beside a $ref: it is X.
   if (Object.keys(normal).length === 1 && normal.allOf?.length === 1) return normal.allOf[0];

@@ -12,15 +12,11 @@ import { clientMethod, findOperations, fingerprint, pairOperation, publishedOper
 
 export type { Bump, Change, Level, SpecDiff } from "./change.ts";
 
-export type DiffOptions = {
-  /** The operationIds consumers can call; by default every operation in either document. */
-  operations?: readonly string[];
-};
-
 export async function diffSpecs(
   base: OpenApiDocument,
   head: OpenApiDocument,
-  options: DiffOptions = {},
+  // The operationIds consumers can call; by default every operation in either document.
+  options: { operations?: readonly string[] } = {},
 ): Promise<SpecDiff> {
   const ids = options.operations ?? publishedOperationIds(base, head);
   const [before, after] = [findOperations(base, ids), findOperations(head, ids)];

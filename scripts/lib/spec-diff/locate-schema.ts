@@ -45,30 +45,22 @@ function schemaOf(document: OpenApiDocument, located: Located | undefined): Loca
  * the trailing "" (no property has that name) ends the walk at the schema reached.
  */
 function schemaPath(document: OpenApiDocument, start: Located | undefined, segments: string[]): Located | undefined {
+  const findProperty = (schema: Located | undefined, name: string, depth = 0): Located | undefined => {
+    if (!schema || depth > 16) return undefined;
+    if (Object.hasOwn(schema.node.properties ?? {}, name)) return child(document, schema, "properties", name);
+    for (const key of COMBINATORS) {
+      for (let index = 0; index < (schema.node[key]?.length ?? 0); index++) {
+        const found = findProperty(child(document, schema, key, index), name, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
   let current = start;
   for (const segment of segments) {
-    const next = segment === "[]" ? child(document, current, "items") : findProperty(document, current, segment);
+    const next = segment === "[]" ? child(document, current, "items") : findProperty(current, segment);
     if (!next) return current;
     current = next;
   }
   return current;
-}
-
-function findProperty(
-  document: OpenApiDocument,
-  schema: Located | undefined,
-  name: string,
-  depth = 0,
-): Located | undefined {
-  if (!schema || depth > 16) return undefined;
-  if (schema.node.properties && Object.hasOwn(schema.node.properties, name)) {
-    return child(document, schema, "properties", name);
-  }
-  for (const key of COMBINATORS) {
-    for (let index = 0; index < (schema.node[key]?.length ?? 0); index++) {
-      const found = findProperty(document, child(document, schema, key, index), name, depth + 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }

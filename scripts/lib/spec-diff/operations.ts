@@ -69,20 +69,30 @@ export function fingerprint(document: OpenApiDocument, id: string): string | und
   }
 }
 
+/**
+ * One operation in both documents, with the responses that correspond: the success response by its role (so a
+ * changed success status still compares the bodies), every other one by its status.
+ */
 export function pairOperation(
   documents: Record<Side, OpenApiDocument>,
   base: Operation,
   head: Operation,
 ): OperationPair {
-  return { documents, base, head, responses: pairResponses(base, head) };
+  const pair = (before: string, after: string): ResponsePair => ({
+    base: { status: before, located: base.responses.get(before)! },
+    head: { status: after, located: head.responses.get(after)! },
+  });
+  const success = [base.successStatus, head.successStatus];
+  const others = [...base.responses.keys()].filter((status) => head.responses.get(status) && !success.includes(status));
+  const [was, is] = success;
+  const responses = [...(was && is ? [pair(was, is)] : []), ...others.map((status) => pair(status, status))];
+  return { documents, base, head, responses };
 }
 
 function describe(document: OpenApiDocument, id: string, place: OperationPlace) {
   const { path, httpMethod: method, item, operation } = place;
-  const responses = new Map<string, Located>();
-  for (const status of Object.keys(operation.node.responses ?? {})) {
-    responses.set(status, child(document, operation, "responses", status)!);
-  }
+  const statuses = Object.keys(operation.node.responses ?? {});
+  const responses = new Map(statuses.map((status) => [status, child(document, operation, "responses", status)!]));
   const own = operation.node.security !== undefined;
   const security = {
     requirements: ((own ? operation.node.security : document.security) ?? []) as Array<Record<string, string[]>>,
@@ -102,24 +112,4 @@ function describe(document: OpenApiDocument, id: string, place: OperationPlace) 
 /** A server's URL as a client would call it: variables replaced by their defaults. */
 function serverUrl(server: { url: string; variables?: Record<string, { default: string }> }): string {
   return server.url.replace(/\{([^}]+)\}/g, (match, name: string) => server.variables?.[name]?.default ?? match);
-}
-
-/**
- * Responses that correspond between two versions of an operation: the success response by its role (so a
- * changed success status still compares the bodies), every other one by its status.
- */
-function pairResponses(base: Operation, head: Operation): ResponsePair[] {
-  const pairs: ResponsePair[] = [];
-  if (base.successStatus && head.successStatus) {
-    pairs.push({
-      base: { status: base.successStatus, located: base.responses.get(base.successStatus)! },
-      head: { status: head.successStatus, located: head.responses.get(head.successStatus)! },
-    });
-  }
-  const success = new Set([base.successStatus, head.successStatus]);
-  for (const [status, located] of base.responses) {
-    const other = head.responses.get(status);
-    if (other && !success.has(status)) pairs.push({ base: { status, located }, head: { status, located: other } });
-  }
-  return pairs;
 }

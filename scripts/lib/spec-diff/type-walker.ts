@@ -1,26 +1,22 @@
 import ts from "typescript";
-import { type Change, change, type Level } from "./change.ts";
+import { type Change, change, type Level, shorten } from "./change.ts";
 import type { Locate } from "./locate-schema.ts";
-import type { Operation, Side } from "./operations.ts";
+import type { OperationPair, Side } from "./operations.ts";
 
 export type Root = "parameters" | "requestBody" | "response";
+/** How change kinds begin, by what is compared. */
+const PREFIX = { parameters: "parameter", requestBody: "request", response: "response" } as const;
 type Property = { type: ts.Type; optional: boolean };
 
-export type Comparison = { root: Root; label: string; operations: Record<Side, Operation>; locate: Locate };
+/** One pair of generated types to walk; `changes` is where the walk adds what it finds. */
+export type Comparison = { root: Root; label: string; pair: OperationPair; locate: Locate; changes: Change[] };
 
 /**
- * Walks a pair of generated types side by side to find where they stop being compatible, and adds what it finds
- * to `changes`. The verdicts are the checker's (isTypeAssignableTo, optionality and nullability as it sees them);
- * the walk only names places.
+ * Walks a pair of generated types side by side to find where they stop being compatible. The verdicts are the
+ * checker's (isTypeAssignableTo, optionality and nullability as it sees them); the walk only names places.
  */
-export function walkTypes(
-  checker: ts.TypeChecker,
-  comparison: Comparison,
-  changes: Change[],
-  before: ts.Type,
-  after: ts.Type,
-): void {
-  const { root, locate } = comparison;
+export function walkTypes(checker: ts.TypeChecker, comparison: Comparison, before: ts.Type, after: ts.Type): void {
+  const { root, locate, changes } = comparison;
   const direction = root === "response" ? "response" : "request";
   /** The pairs being compared further up: a recursive schema gives a recursive type, which ends the walk there. */
   const walking = new Map<ts.Type, Set<ts.Type>>();
@@ -28,35 +24,25 @@ export function walkTypes(
   const report = (level: Level, kind: string, segments: string[], side: Side, what: string, schema = false) => {
     const located = locate(schema ? [...segments, ""] : segments, side);
     const place = segments.length ? ` ${segments.join(".")}` : "";
-    const pointer = located?.pointer ?? comparison.operations[side].located.pointer;
+    const pointer = located?.pointer ?? comparison.pair[side].located.pointer;
     changes.push(change(level, kind, pointer, `${comparison.label}${place}: ${what}`));
-    return level === "major";
   };
 
   /** What sits at a path, for change kinds: a parameter, a response header, a media type, a field … */
   const thing = (segments: string[]): string => {
-    if (root === "parameters") return segments.length === 2 ? "parameter" : "parameter-field";
+    if (root === "requestBody" && segments.length === 0) return "request-body";
     // `content` and `headers` themselves are on both sides whenever the body or the response is: no kind is
     // named for them (a type change may still be reported at them, under its own kind).
-    if (root === "requestBody") {
-      if (segments.length === 0) return "request-body";
-      return segments.length === 2 ? "request-media-type" : "request-field";
-    }
-    if (segments.length === 2) return segments[0] === "headers" ? "response-header" : "response-media-type";
-    return "response-field";
+    if (segments.length !== 2) return `${PREFIX[root]}-field`;
+    if (root === "parameters") return "parameter";
+    return root === "response" && segments[0] === "headers" ? "response-header" : `${PREFIX[root]}-media-type`;
   };
 
   const reportOptionality = (nowOptional: boolean, segments: string[]) => {
+    const became = nowOptional ? "optional" : "required";
     // An optional response field may be missing; a required request field must be sent.
-    const breaking = direction === "response" ? nowOptional : !nowOptional;
-    const kind = `${thing(segments)}-became-${nowOptional ? "optional" : "required"}`;
-    return report(
-      breaking ? "major" : "minor",
-      kind,
-      segments,
-      "head",
-      `became ${nowOptional ? "optional" : "required"}`,
-    );
+    const level = (direction === "response") === nowOptional ? "major" : "minor";
+    return report(level, `${thing(segments)}-became-${became}`, segments, "head", `became ${became}`);
   };
 
   /** Names an enum change when the schemas behind the two types differ in their enum. */
@@ -68,23 +54,17 @@ export function walkTypes(
       return new Set(list.filter((value) => value !== null).map((value) => JSON.stringify(value)));
     };
     const [was, is] = [values("base"), values("head")];
-    if (!was && !is) return undefined;
-    if (!was) return "enum-added";
-    if (!is) return "enum-removed";
+    if (!was || !is) return is ? "enum-added" : was ? "enum-removed" : undefined;
     const added = [...is].some((value) => !was.has(value));
     const removed = [...was].some((value) => !is.has(value));
     return added && removed ? "enum-changed" : added ? "enum-value-added" : removed ? "enum-value-removed" : undefined;
   };
 
   const reportTypeChange = (level: Level, before: ts.Type, after: ts.Type, segments: string[]) => {
-    const prefix = { parameters: "parameter", requestBody: "request", response: "response" }[root];
     const plain = level === "major" ? "type-changed" : direction === "response" ? "type-narrowed" : "type-widened";
-    const show = (type: ts.Type) => {
-      const text = checker.typeToString(type);
-      return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-    };
+    const show = (type: ts.Type) => shorten(checker.typeToString(type), 80);
     const what = `type ${show(before)} became ${show(after)}`;
-    return report(level, `${prefix}-${enumChange(segments) ?? plain}`, segments, "head", what, true);
+    return report(level, `${PREFIX[root]}-${enumChange(segments) ?? plain}`, segments, "head", what, true);
   };
 
   /** Old values must still be accepted where they flow: into the new request, or out of the new response. */
@@ -95,10 +75,9 @@ export function walkTypes(
     const result = new Map<string, Property>();
     for (const symbol of checker.getPropertiesOfType(type)) {
       // The declared type, without the `undefined` that optionality adds: optionality is compared on its own.
-      const declarations = symbol.declarations ?? [];
-      const declaration = declarations.length === 1 ? declarations[0] : undefined;
+      const [declaration, ...others] = symbol.declarations ?? [];
       const declared =
-        declaration && ts.isPropertySignature(declaration) && declaration.type
+        declaration && !others.length && ts.isPropertySignature(declaration) && declaration.type
           ? checker.getTypeFromTypeNode(declaration.type)
           : checker.getTypeOfSymbol(symbol);
       result.set(symbol.name, { type: declared, optional: (symbol.flags & ts.SymbolFlags.Optional) !== 0 });
@@ -116,50 +95,36 @@ export function walkTypes(
       !checker.isTupleType(type));
   const elementOf = (type: ts.Type): ts.Type => checker.getTypeArguments(type as ts.TypeReference)[0]!;
 
-  /** Compares two values at one place; true when a breaking change was found there or below. */
-  const compareValues = (before: ts.Type, after: ts.Type, segments: string[]): boolean => {
+  /** Compares two values at one place, and what they hold. */
+  const compareValues = (before: ts.Type, after: ts.Type, segments: string[]): void => {
     const above = walking.get(before) ?? new Set<ts.Type>();
-    if (above.has(after)) return false;
+    if (above.has(after)) return;
     walking.set(before, above.add(after));
-    try {
-      return compareValuesOnce(before, after, segments);
-    } finally {
-      above.delete(after);
-    }
-  };
-
-  const compareValuesOnce = (before: ts.Type, after: ts.Type, segments: string[]): boolean => {
     const found = changes.length;
-    let broke = false;
     const [wasNullable, nowNullable] = [isNullable(before), isNullable(after)];
     if (wasNullable !== nowNullable) {
       // Null is one more value the reader must handle, and one fewer the sender may send.
-      const breaking = direction === "response" ? nowNullable : wasNullable;
+      const level = (direction === "response") === nowNullable ? "major" : "minor";
       const kind = `${thing(segments)}-became-${nowNullable ? "nullable" : "non-nullable"}`;
-      const what = nowNullable ? "may now be null" : "may no longer be null";
-      broke = report(breaking ? "major" : "minor", kind, segments, "head", what);
+      report(level, kind, segments, "head", nowNullable ? "may now be null" : "may no longer be null");
     }
     const [was, is] = [checker.getNonNullableType(before), checker.getNonNullableType(after)];
-    let brokeBelow = false;
+    const below = changes.length;
     if (isStructure(was) && isStructure(is)) {
-      brokeBelow = compareProperties(was, is, segments);
+      compareProperties(was, is, segments);
     } else if (checker.isArrayType(was) && checker.isArrayType(is)) {
-      brokeBelow = compareValues(elementOf(was), elementOf(is), [...segments, "[]"]);
+      compareValues(elementOf(was), elementOf(is), [...segments, "[]"]);
     }
-    broke ||= brokeBelow;
-    // Whatever the walk below could not pin down is reported here, where the pair stops being assignable (a
-    // change of nullability beside it does not say that the type changed too).
-    if (!brokeBelow && !compatible(was, is)) {
-      broke = reportTypeChange("major", was, is, segments) || broke;
-    } else if (changes.length === found && !compatible(is, was)) {
-      reportTypeChange("minor", was, is, segments);
-    }
-    return broke;
+    // Whatever the walk below could not pin down (it found nothing breaking) is reported here, where the pair stops
+    // being assignable (a change of nullability beside it does not say that the type changed too).
+    const brokeBelow = changes.slice(below).some((change) => change.level === "major");
+    if (!brokeBelow && !compatible(was, is)) reportTypeChange("major", was, is, segments);
+    else if (changes.length === found && !compatible(is, was)) reportTypeChange("minor", was, is, segments);
+    above.delete(after);
   };
 
-  const compareProperties = (before: ts.Type, after: ts.Type, segments: string[]): boolean => {
+  const compareProperties = (before: ts.Type, after: ts.Type, segments: string[]): void => {
     const [was, is] = [properties(before), properties(after)];
-    let broke = false;
     // Parameters are grouped by location (path, query, header, cookie); the groups themselves are not fields.
     const grouping = root === "parameters" && segments.length === 0;
     for (const name of new Set([...was.keys(), ...is.keys()])) {
@@ -167,24 +132,22 @@ export function walkTypes(
       const [old, now] = [was.get(name), is.get(name)];
       if (grouping) {
         // openapi-typescript writes all four groups for every operation, `query?: never` when it has none.
-        broke = compareProperties(old!.type, now!.type, path) || broke;
+        compareProperties(old!.type, now!.type, path);
       } else if (!now) {
         // Gone from the types: reading it no longer compiles; passing it fails the excess property check.
-        broke = report("major", `${thing(path)}-removed`, path, "base", "was removed or renamed") || broke;
+        report("major", `${thing(path)}-removed`, path, "base", "was removed or renamed");
       } else if (!old) {
         // A new field a caller must send breaks old callers; anything else new is for new code to use.
         const required = direction === "request" && !now.optional;
         const kind = `${thing(path)}-added${required ? "-required" : ""}`;
-        broke =
-          report(required ? "major" : "minor", kind, path, "head", `was added${required ? ", required" : ""}`) || broke;
+        report(required ? "major" : "minor", kind, path, "head", `was added${required ? ", required" : ""}`);
       } else {
         if (old.optional !== now.optional && !isNever(old.type) && !isNever(now.type)) {
-          broke = reportOptionality(now.optional, path) || broke;
+          reportOptionality(now.optional, path);
         }
-        broke = compareValues(old.type, now.type, path) || broke;
+        compareValues(old.type, now.type, path);
       }
     }
-    return broke;
   };
 
   if (root !== "requestBody") {
