@@ -1,6 +1,5 @@
-// pnpm spec:diff <base> <head> [--json]
-// The semver bump a spec change calls for, from the consumer's side (see lib/spec-diff/index.ts). Exits 0
-// whatever the bump: the verdict is the output; 2 is a usage error, 1 an input that cannot be compared.
+// pnpm spec:diff: the semver bump a spec change calls for, from the consumer's side (see lib/spec-diff/index.ts).
+// Exits 0 whatever the bump: the verdict is the output; 2 is a usage error, 1 an input that cannot be compared.
 import { fromUser, runCommand } from "./lib/command-line.ts";
 import { loadOpenApiDocument } from "./lib/openapi.ts";
 import { formatDiff } from "./lib/spec-diff/change.ts";

@@ -1,5 +1,4 @@
-// pnpm spec:sync <upstream file or https URL> [--date YYYY-MM-DD] [--check] [--config <sync config>]
-// Writes openapi/realtimekit.openapi.json from Cloudflare's published document (see openapi/README.md).
+// pnpm spec:sync: writes openapi/realtimekit.openapi.json from Cloudflare's published document (see openapi/README.md).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fromUser, runCommand } from "./lib/command-line.ts";

@@ -1,6 +1,5 @@
-// pnpm spec:update:ci <upstream https URL or file> [--date YYYY-MM-DD] [--base <spec file>]
-// `pnpm spec:update` for the spec-update workflow: the same update, then its results for the next steps —
-// bump, and the pull request's title and body — in $GITHUB_OUTPUT (printed when that is not set).
+// pnpm spec:update:ci: `pnpm spec:update` for the spec-update workflow, the same update, then its results for the
+// next steps — bump, and the pull request's title and body — in $GITHUB_OUTPUT (printed when that is not set).
 import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { describeNaming } from "./lib/sync-spec.ts";

@@ -1,5 +1,4 @@
 // pnpm spec:update <upstream file or https URL> [--date YYYY-MM-DD] [--base <spec of the last release>]
-// sync → diff against the last release → regenerate → one changeset with the bump the diff decided.
 import { runSpecUpdate, SPEC_CHANGESET } from "./lib/update-spec.ts";
 
 await runSpecUpdate("spec:update", ({ bump, changes }) => {

@@ -1,8 +1,6 @@
 // Generates the operations reference in packages/client/README.md, between its two marker comments (the rest is
 // written by hand): for every operation its client method, HTTP method and path, summary, and a link to it in
 // Cloudflare's API reference. From the spec, so that a spec update changes the table with the code.
-//
-//   tsx scripts/codegen/client-readme.ts [--check]
 import { readFileSync } from "node:fs";
 import { listOperations, loadSpec, type SpecOperation } from "../lib/openapi.ts";
 import { REPO_ROOT, writeGenerated } from "./generated-file.ts";

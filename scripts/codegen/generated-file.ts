@@ -30,6 +30,5 @@ export function writeGenerated(files: Record<string, string>, check = process.ar
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, files[file]!);
   }
-  const unchanged = check ? "generated files are up to date" : "generated files were up to date";
-  console.log(stale.length ? `wrote ${names}` : unchanged);
+  console.log(stale.length ? `wrote ${names}` : `generated files ${check ? "are" : "were"} up to date`);
 }

@@ -1,8 +1,6 @@
 // Generates what @realtimekit-api/testing fakes the API from: every operation's OperationSpec, and for every
 // named RealtimeKit schema the operations use, the schema its fixture factory generates values of, with its
 // type. The kit's runtime reads these facts from here only, so a spec update changes every consumer's fake with it.
-//
-//   tsx scripts/codegen/testing.ts [--check]
 import { listOperations, loadPaging, loadSpec, references, resolve, type SpecOperation } from "../lib/openapi.ts";
 import { banner, pascalCase, REPO_ROOT, writeGenerated } from "./generated-file.ts";
 import { schemaConstraints } from "./schema-constraints.ts";

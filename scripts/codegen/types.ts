@@ -42,8 +42,7 @@ function errorBodyTypes(operation: SpecOperation, operationType: string): string
   const types = Object.entries<any>(operation.node.responses).flatMap(([code, response]) => {
     const content = !/^2/.test(code) && resolve(spec, response).content?.["application/json"];
     if (!content) return [];
-    const ref: unknown = content.schema?.$ref;
-    const schemaName = typeof ref === "string" && ref.match(/^#\/components\/schemas\/([^/]+)$/)?.[1];
+    const schemaName = /^#\/components\/schemas\/([^/]+)$/.exec(content.schema?.$ref)?.[1];
     const key = /^\d+$/.test(code) ? code : JSON.stringify(code);
     return schemaName
       ? `components["schemas"][${JSON.stringify(schemaName)}]`
@@ -115,9 +114,6 @@ const operations = listOperations(spec);
 const rendered = operations.map((operation) => renderOperation(operation));
 const paged = operations.filter((operation) => operation.paged).map((operation) => JSON.stringify(operation.method));
 const allErrorBodies = [...new Set(rendered.flatMap((operation) => operation.errorBodies))];
-addName("RealtimeKitOperations", "the method map");
-addName("RealtimeKitPagedOperation", "the paged method names");
-addName("ErrorBody", "the union of failure bodies");
 
 // alphabetize: the output's order follows names, not upstream's order, so it changes only when content does.
 const ast = await openapiTS(JSON.parse(specText), { alphabetize: true });
@@ -138,15 +134,15 @@ writeGenerated({
     " * (`response`), what the method resolves to (`result`) and, for paged lists, one element of a page (`item`;",
     " * `never` for the others).",
     " */",
-    "export interface RealtimeKitOperations {",
+    `export interface ${addName("RealtimeKitOperations", "the method map")} {`,
     ...rendered.map((operation) => operation.member),
     "}",
     "",
     "/** The method names of the paged list operations. */",
-    `export type RealtimeKitPagedOperation = ${paged.join(" | ") || "never"};`,
+    `export type ${addName("RealtimeKitPagedOperation", "the paged method names")} = ${paged.join(" | ") || "never"};`,
     "",
     "/** Any failure body any operation is documented to answer with. */",
-    `export type ErrorBody = ${allErrorBodies.join(" | ") || "never"};`,
+    `export type ${addName("ErrorBody", "the union of failure bodies")} = ${allErrorBodies.join(" | ") || "never"};`,
     "",
   ].join("\n"),
   // Shipped as @realtimekit-api/types/openapi.json: the exact document the types were generated from.

@@ -36,8 +36,7 @@ function merge(target: unknown, update: unknown): unknown {
   if (Array.isArray(target) && Array.isArray(update)) return [...target, ...structuredClone(update)];
   if (isObject(target) && isObject(update)) {
     const result: Record<string, unknown> = { ...target };
-    for (const [key, value] of Object.entries(update))
-      result[key] = key in result ? merge(result[key], value) : structuredClone(value);
+    for (const [key, value] of Object.entries(update)) result[key] = merge(result[key], value);
     return result;
   }
   return structuredClone(update);

@@ -35,16 +35,17 @@ export function loadPaging(file = new URL("../../openapi/sync.config.json", impo
 
 export const loadSpec = (file = SPEC_FILE) => loadOpenApiDocument(file).document;
 
-/** Reads an OpenAPI document from .json, .json.gz, .yaml or .yml, and says plainly what is wrong with it. */
-export function loadOpenApiDocument(file: string) {
-  let bytes: Buffer;
+/** A file's bytes; when it cannot be read, an error that names it and says why. */
+export function readBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error: any) {
     throw new Error(`${file}: cannot be read (${error.code ?? error})`);
   }
-  return parseOpenApiDocument(bytes, file);
 }
+
+/** Reads an OpenAPI document from .json, .json.gz, .yaml or .yml, and says plainly what is wrong with it. */
+export const loadOpenApiDocument = (file: string) => parseOpenApiDocument(readBytes(file), file);
 
 /**
  * Parses an OpenAPI document's bytes (JSON, gzipped JSON or YAML) from `source`, a file or URL every error names.
@@ -146,7 +147,8 @@ export type Located = { node: any; pointer: string };
 export const joinPointer = (pointer: string, ...tokens: Array<string | number>) =>
   pointer + tokens.map((token) => `/${String(token).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 
-export const documentRoot = (document: unknown): Located => ({ node: document, pointer: "" });
+export const fromRoot = (document: unknown, ...tokens: Array<string | number>) =>
+  child(document, { node: document, pointer: "" }, ...tokens);
 
 /** The value at a pointer, or undefined when there is none. */
 export function valueAt(document: unknown, pointer: string): unknown {
@@ -214,7 +216,7 @@ export type OperationPlace = { path: string; httpMethod: HttpMethod; item: Locat
 /** Every operation of a document, in path order. */
 export function* operationsOf(document: OpenApiDocument): Generator<OperationPlace> {
   for (const path of Object.keys(document.paths)) {
-    const item = child(document, documentRoot(document), "paths", path);
+    const item = fromRoot(document, "paths", path);
     for (const httpMethod of HTTP_METHODS) {
       const operation = child(document, item, httpMethod);
       if (isObject(operation?.node)) yield { path, httpMethod, item: item!, operation };
@@ -244,7 +246,6 @@ export function successStatus(responses: object = {}): string | undefined {
   return statuses.find((status) => /^2\d\d$/.test(status)) ?? statuses.find((status) => /^2XX$/i.test(status));
 }
 
-/** One operation as the generators use it. */
 export type SpecOperation = ReturnType<typeof listOperations>[number];
 
 /** Every operation of the spec, in path order, as the generators use it. */
@@ -277,7 +278,6 @@ export function listOperations(spec: OpenApiDocument, paging: Paging = loadPagin
     if (!successSchema) throw new Error(`${route} has no JSON success answer`);
     const envelope = resolve(spec, successSchema);
     if (envelope.properties?.data === undefined) throw new Error(`${route}: the success answer has no "data"`);
-    const query = parameters.filter((p) => p.in === "query").map((p) => p.name);
     return {
       operationId: node.operationId as string,
       /** The client method's name (`x-client-method`, from openapi/sync.config.json). */
@@ -290,14 +290,13 @@ export function listOperations(spec: OpenApiDocument, paging: Paging = loadPagin
       /** The operation as the spec writes it. */
       node,
       parameters,
-      /** The JSON request body, if the operation takes one. */
       body: bodySchema ? { required: requestBody.required === true, schema: bodySchema } : undefined,
       successStatus: status,
       /** The success answer's JSON schema: the `{ success, data }` envelope. */
       successSchema,
       /** Lists the client walks page by page: `Paging`'s two query parameters, an array `data` beside its object. */
       paged:
-        [paging.page, paging.perPage].every((name) => query.includes(name)) &&
+        [paging.page, paging.perPage].every((name) => parameters.some((p) => p.in === "query" && p.name === name)) &&
         envelope.properties[paging.object] !== undefined &&
         resolve(spec, envelope.properties.data)?.type === "array",
     };

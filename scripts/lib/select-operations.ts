@@ -44,10 +44,7 @@ export function methodNameFrom(operationId: string, httpMethod: string, verbs: R
  * name. `derived` are the operations the config does not name (their names were derived from the operationId),
  * `unused` the names in the config for operations that are not selected (removed or renamed upstream).
  */
-export function selectOperations(
-  document: OpenApiDocument,
-  config: Pick<SyncConfig, "select" | "methods" | "methodVerbs">,
-) {
+export function selectOperations(document: OpenApiDocument, config: SyncConfig) {
   const verbs = new Set(config.methodVerbs);
   const methods = new Map<string, string>();
   const derived: Array<{ operationId: string; method: string }> = [];

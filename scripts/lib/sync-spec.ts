@@ -13,7 +13,6 @@ import { selectOperations } from "./select-operations.ts";
 export type SyncConfig = {
   select: { pathPrefix: string };
   methods: Record<string, string>;
-  /** The verbs a method name may start with. */
   methodVerbs: string[];
   overlay: string;
   output: string;
@@ -25,8 +24,7 @@ type Upstream = { document: OpenApiDocument; bytes: Buffer; date: string };
 
 /** `syncSpecFrom` for a file, without waiting: dated by `date`, else by the first YYYY-MM-DD in the file's name. */
 export function syncSpec(configFile: string, upstreamFile: string, date?: string): SyncedSpec {
-  const config = readSyncConfig(configFile);
-  checkDate(date);
+  const config = readSyncConfig(configFile, date);
   const upstream = loadOpenApiDocument(upstreamFile);
   const upstreamDate = date ?? basename(upstreamFile).match(/\d{4}-\d{2}-\d{2}/)?.[0];
   if (!upstreamDate) throw new Error(`${upstreamFile}: no date in the file name; pass --date YYYY-MM-DD`);
@@ -40,9 +38,7 @@ export function syncSpec(configFile: string, upstreamFile: string, date?: string
  */
 export async function syncSpecFrom(configFile: string, source: string, options: UpstreamOptions = {}) {
   if (!isUrl(source)) return syncSpec(configFile, source, options.date);
-  // Read first: a broken config should not wait for a 12 MB download to be reported.
-  const config = readSyncConfig(configFile);
-  checkDate(options.date);
+  const config = readSyncConfig(configFile, options.date);
   const { lastModified, ...upstream } = await downloadDocument(source, options.download);
   const date = options.date ?? dateFromLastModified(source, lastModified);
   return specFromUpstream(configFile, config, { ...upstream, date });
@@ -58,8 +54,6 @@ export function describeNaming({ derived, unused }: SyncedSpec["naming"]): strin
     ...unused.map((operationId) => `openapi/sync.config.json names ${operationId}, which upstream no longer has`),
   ];
 }
-
-const readSyncConfig = (configFile: string) => JSON.parse(readFileSync(configFile, "utf8")) as SyncConfig;
 
 function specFromUpstream(configFile: string, config: SyncConfig, { document, bytes, date }: Upstream) {
   // Selected before the overlay, whose targets would otherwise be the first thing to fail on a bad document.
@@ -90,10 +84,13 @@ function dateFromLastModified(url: string, lastModified: string | undefined): st
   return time.toISOString().slice(0, 10);
 }
 
-function checkDate(date: string | undefined): void {
-  if (date === undefined) return;
+/** The config, with `--date` checked: read first, so a mistake in either is not reported after a 12 MB download. */
+function readSyncConfig(configFile: string, date: string | undefined): SyncConfig {
+  const config = JSON.parse(readFileSync(configFile, "utf8"));
+  if (date === undefined) return config;
   const day = new Date(`${date}T00:00:00Z`);
   // A day that does not exist (2026-02-30) is either invalid or rolls over into the next month.
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
   if (!valid) throw new Error(`--date ${date}: not a date in the form YYYY-MM-DD`);
+  return config;
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fromUser, runCommand } from "./command-line.ts";
-import type { Change, Level, SpecDiff } from "./spec-diff/change.ts";
+import { readBytes } from "./openapi.ts";
+import { type Change, groupBy, type Level, type SpecDiff } from "./spec-diff/change.ts";
 import { describeNaming, type SyncedSpec, syncSpecFrom } from "./sync-spec.ts";
 
 export const SPEC_CHANGESET = ".changeset/upstream-spec-update.md";
@@ -24,7 +25,7 @@ export function runSpecUpdate(command: string, report: (update: SpecUpdate) => v
   const usage = `usage: pnpm ${command} <upstream file (.json, .json.gz or .yaml) or https URL> [--date YYYY-MM-DD] [--base <spec file>]`;
   const options = { date: { type: "string" }, base: { type: "string" } } as const;
   return runCommand(command, usage, 1, options, async ({ values: { date, base }, positionals }) => {
-    const baseFile = base === undefined ? undefined : { text: read(base), label: base };
+    const baseFile = base === undefined ? undefined : { text: readBytes(fromUser(base)).toString(), label: base };
     const source = fromUser(positionals[0]!);
     const { text, output, naming } = await syncSpecFrom(`${ROOT}/openapi/sync.config.json`, source, { date });
     // The base is what consumers have: the last published spec, or, before the first release, the committed one.
@@ -72,14 +73,6 @@ function lastReleasedSpec(): { text: string; label: string } | undefined {
   }
 }
 
-function read(file: string): string {
-  try {
-    return readFileSync(fromUser(file), "utf8");
-  } catch (error) {
-    throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
-  }
-}
-
 export const describeUpstream = ({ date, sha256 }: Upstream) =>
   `Cloudflare's API document of ${date} (sha256 \`${sha256.slice(0, 12)}…\`)`;
 
@@ -98,11 +91,7 @@ export function writeSpecChangeset(file: string, packages: string[], changeset: 
   const { bump, changes, upstream } = changeset;
   const frontMatter = packages.map((name) => `"${name}": ${bump}`).join("\n");
   // Per operation, by client method, in the order the diff lists them (most severe first).
-  const byOperation = new Map<string, Change[]>();
-  for (const change of changes) {
-    const heading = change.operation ? `\`${change.operation}\`` : "The document";
-    byOperation.set(heading, [...(byOperation.get(heading) ?? []), change]);
-  }
+  const byOperation = groupBy(changes, (change) => (change.operation ? `\`${change.operation}\`` : "The document"));
   const sections = [...byOperation].map(([heading, list]) => `#### ${heading}\n\n${list.map(changeItem).join("\n")}`);
   const intro = `Update to ${describeUpstream(upstream)}.`;
   writeFileSync(file, `---\n${frontMatter}\n---\n\n${intro}\n\n${sections.join("\n\n")}\n`);

@@ -30,12 +30,7 @@ export function bumpFor(changes: readonly Change[]): Bump {
  * severe first, then by place, so the same inputs always print the same list.
  */
 export function sortChanges(changes: Change[]): Change[] {
-  const byPlace = new Map<string, Change[]>();
-  for (const change of changes) {
-    const key = `${change.level}\0${change.kind}\0${change.pointer}`;
-    byPlace.set(key, [...(byPlace.get(key) ?? []), change]);
-  }
-  return [...byPlace.values()]
+  return [...groupBy(changes, (change) => `${change.level}\0${change.kind}\0${change.pointer}`).values()]
     .map(([first, ...others]) => {
       const more = new Set(others.map((other) => other.message).filter((message) => message !== first!.message)).size;
       if (!more) return first!;
@@ -59,6 +54,13 @@ export function formatDiff(diff: SpecDiff): string {
     ({ level, kind, pointer, message }) => `  ${level.padEnd(5)}  ${kind}  ${pointer}\n         ${message}`,
   );
   return [`bump: ${diff.bump} (${count})`, ...entries].join("\n");
+}
+
+/** `items` by `key`, each group in the order of `items`, the groups in the order of their first item. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /** `text`, cut short with an ellipsis when longer than `max` characters. */

@@ -1,7 +1,7 @@
 // Security: a requirement list is a choice between alternatives, each needing all of its schemes (and scopes).
 // Old callers hold credentials for one of the old alternatives; the new list must still accept each of them.
 
-import { child, documentRoot, joinPointer } from "../openapi.ts";
+import { fromRoot, joinPointer } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { isDocumentation, sameJson } from "./compare-docs.ts";
 import type { OperationPair } from "./operations.ts";
@@ -28,7 +28,7 @@ export function compareSecurity({ documents, base, head }: OperationPair): Chang
   const strip = (scheme: object) => Object.fromEntries(Object.entries(scheme).filter(([key]) => !isDocumentation(key)));
   for (const name of new Set(after.flatMap(Object.keys).filter((name) => usedBefore.has(name)))) {
     const [was, is] = [documents.base, documents.head].map((document) =>
-      child(document, documentRoot(document), "components", "securitySchemes", name),
+      fromRoot(document, "components", "securitySchemes", name),
     );
     if (!was || !is) continue; // a scheme that is not defined is the spec linter's to report
     if (!sameJson(strip(was.node), strip(is.node))) {

@@ -39,10 +39,7 @@ host.getSourceFile = (fileName, ...rest) => {
 };
 
 /** The changes found, by operationId. */
-export async function compareTypes(
-  documents: Record<Side, OpenApiDocument>,
-  pairs: OperationPair[],
-): Promise<Map<string, Change[]>> {
+export async function compareTypes(documents: Record<Side, OpenApiDocument>, pairs: OperationPair[]) {
   const changes = new Map<string, Change[]>(pairs.map((pair) => [pair.head.id, []]));
   if (pairs.length === 0) return changes;
 

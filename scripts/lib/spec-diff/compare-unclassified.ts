@@ -2,7 +2,7 @@
 // depends on, with documentation taken out and equivalent spellings made equal, so a change no rule
 // understood (a new `discriminator`, say) is reported for a person to judge rather than passed as "none".
 import { canonicalJson } from "../canonical-json.ts";
-import { child, documentRoot, type Located, NAMED_ENTRIES, normalised, type OpenApiDocument } from "../openapi.ts";
+import { child, fromRoot, type Located, NAMED_ENTRIES, normalised } from "../openapi.ts";
 import { type Change, change } from "./change.ts";
 import { COMPARED_ELSEWHERE, isDocumentation } from "./compare-docs.ts";
 import type { OperationPair, Side } from "./operations.ts";
@@ -20,7 +20,7 @@ export function compareUnclassified(pair: OperationPair, found: Change[]): Chang
 function shape(pair: OperationPair, side: Side) {
   const [document, operation] = [pair.documents[side], pair[side]];
   const scheme = ([name, scopes]: [string, string[]]) => {
-    const located = child(document, documentRoot(document), "components", "securitySchemes", name);
+    const located = fromRoot(document, "components", "securitySchemes", name);
     return [name, { scopes: [...scopes].sort(), scheme: normalise(document, located) }];
   };
   const requirement = (schemes: Record<string, string[]>) =>
@@ -41,12 +41,7 @@ function shape(pair: OperationPair, side: Side) {
 }
 
 /** A node with `$ref`s followed, documentation dropped and each level `normalised`. */
-function normalise(
-  document: OpenApiDocument,
-  located: Located | undefined,
-  stack: string[] = [],
-  isMap = false,
-): unknown {
+function normalise(document: unknown, located: Located | undefined, stack: string[] = [], isMap = false): unknown {
   if (!located) return null;
   if (stack.includes(located.pointer)) return "(recursive)";
   const { node, pointer } = located;

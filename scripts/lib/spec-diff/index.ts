@@ -8,7 +8,7 @@ import { compareOperation, compareOperationSets } from "./compare-operations.ts"
 import { compareSecurity } from "./compare-security.ts";
 import { compareTypes } from "./compare-types.ts";
 import { compareUnclassified } from "./compare-unclassified.ts";
-import { clientMethod, findOperations, fingerprint, pairOperation, publishedOperationIds } from "./operations.ts";
+import { clientMethod, differs, findOperations, pairOperation, publishedOperationIds } from "./operations.ts";
 
 export type { Bump, Change, Level, SpecDiff } from "./change.ts";
 
@@ -27,12 +27,8 @@ export async function diffSpecs(
   const documents = { base, head };
   // An operation that is the same text on both sides, with all it depends on, cannot have changed: only the
   // others are compared, so a change to one of 62 operations costs one operation's comparison.
-  const changed = (id: string) => {
-    const text = fingerprint(base, id);
-    return text === undefined || text !== fingerprint(head, id);
-  };
   const pairs = ids
-    .filter((id) => before.has(id) && after.has(id) && changed(id))
+    .filter((id) => before.has(id) && after.has(id) && differs(documents, id))
     .map((id) => pairOperation(documents, before.get(id)!, after.get(id)!));
 
   // Each change names its operation by client method, so release notes can list changes per operation.

@@ -3,7 +3,7 @@
 import { extractOperations } from "../extract-operations.ts";
 import {
   child,
-  documentRoot,
+  fromRoot,
   joinPointer,
   type Located,
   type OpenApiDocument,
@@ -34,7 +34,7 @@ export type OperationPair = Record<Side, Operation> & {
  */
 export function publishedOperationIds(...documents: OpenApiDocument[]): string[] {
   const ids = documents.flatMap((document) =>
-    [...operationsOf(document)].map((place) => place.operation.node.operationId),
+    [...operationsOf(document)].map(({ operation }) => operation.node.operationId),
   );
   return [...new Set(ids.filter(Boolean))];
 }
@@ -53,19 +53,21 @@ export function findOperations(document: OpenApiDocument, ids: readonly string[]
 }
 
 /**
- * Everything a call of the operation can depend on, as one text: the operation with all it reaches through
- * `$ref`, and the document's own settings (OpenAPI version, servers, security …; not its info or tags).
- * Undefined when the operation cannot be cut out of the document, so that it is never taken as unchanged. Keys
- * keep their order (JSON.stringify, five times faster than a canonical spelling): the same content spelled in
- * another order is only compared rule by rule, as a real change is.
+ * Whether what a call of the operation can depend on differs as text: the operation with all it reaches through
+ * `$ref`, and the document's own settings (OpenAPI version, servers, security …; not its info or tags); true when it
+ * cannot be cut out of a document, so it is never taken as unchanged. Keys keep their order (JSON.stringify, five
+ * times faster than a canonical spelling): content merely reordered is compared rule by rule, as a real change is.
  */
-export function fingerprint(document: OpenApiDocument, id: string): string | undefined {
+export function differs(documents: Record<Side, OpenApiDocument>, id: string): boolean {
   try {
-    const { paths, components } = extractOperations(document, [id]);
-    const { paths: _, components: __, info: ___, tags: ____, externalDocs: _____, ...settings } = document;
-    return JSON.stringify({ settings, paths, components });
+    const [before, after] = [documents.base, documents.head].map((document) => {
+      const { paths, components } = extractOperations(document, [id]);
+      const { paths: _, components: __, info: ___, tags: ____, externalDocs: _____, ...settings } = document;
+      return JSON.stringify({ settings, paths, components });
+    });
+    return before !== after;
   } catch {
-    // undefined: compared rule by rule
+    return true; // compared rule by rule
   }
 }
 
@@ -73,11 +75,7 @@ export function fingerprint(document: OpenApiDocument, id: string): string | und
  * One operation in both documents, with the responses that correspond: the success response by its role (so a
  * changed success status still compares the bodies), every other one by its status.
  */
-export function pairOperation(
-  documents: Record<Side, OpenApiDocument>,
-  base: Operation,
-  head: Operation,
-): OperationPair {
+export function pairOperation(documents: Record<Side, OpenApiDocument>, base: Operation, head: Operation) {
   const pair = (before: string, after: string): ResponsePair => ({
     base: { status: before, located: base.responses.get(before)! },
     head: { status: after, located: head.responses.get(after)! },
@@ -100,9 +98,7 @@ function describe(document: OpenApiDocument, id: string, place: OperationPlace) 
   };
   // The nearest servers list wins; without one OpenAPI's default is "/".
   const listed =
-    child(document, operation, "servers") ??
-    child(document, item, "servers") ??
-    child(document, documentRoot(document), "servers");
+    child(document, operation, "servers") ?? child(document, item, "servers") ?? fromRoot(document, "servers");
   const servers = { urls: (listed?.node.length ? listed.node.map(serverUrl) : ["/"]) as string[], located: listed };
   // Parameters are keyed `in:name` (openapi.ts's parameterKey).
   const [parameters, success] = [parametersOf(document, place), successStatus(operation.node.responses)];

@@ -6,7 +6,6 @@ import type { OperationPair, Side } from "./operations.ts";
 export type Root = "parameters" | "requestBody" | "response";
 /** How change kinds begin, by what is compared. */
 const PREFIX = { parameters: "parameter", requestBody: "request", response: "response" } as const;
-type Property = { type: ts.Type; optional: boolean };
 
 /** One pair of generated types to walk; `changes` is where the walk adds what it finds. */
 export type Comparison = { root: Root; label: string; pair: OperationPair; locate: Locate; changes: Change[] };
@@ -71,19 +70,18 @@ export function walkTypes(checker: ts.TypeChecker, comparison: Comparison, befor
   const compatible = (before: ts.Type, after: ts.Type) =>
     direction === "response" ? checker.isTypeAssignableTo(after, before) : checker.isTypeAssignableTo(before, after);
 
-  const properties = (type: ts.Type): Map<string, Property> => {
-    const result = new Map<string, Property>();
-    for (const symbol of checker.getPropertiesOfType(type)) {
-      // The declared type, without the `undefined` that optionality adds: optionality is compared on its own.
-      const [declaration, ...others] = symbol.declarations ?? [];
-      const declared =
-        declaration && !others.length && ts.isPropertySignature(declaration) && declaration.type
-          ? checker.getTypeFromTypeNode(declaration.type)
-          : checker.getTypeOfSymbol(symbol);
-      result.set(symbol.name, { type: declared, optional: (symbol.flags & ts.SymbolFlags.Optional) !== 0 });
-    }
-    return result;
-  };
+  const properties = (type: ts.Type) =>
+    new Map(
+      checker.getPropertiesOfType(type).map((symbol) => {
+        // The declared type, without the `undefined` that optionality adds: optionality is compared on its own.
+        const [declaration, ...others] = symbol.declarations ?? [];
+        const declared =
+          declaration && !others.length && ts.isPropertySignature(declaration) && declaration.type
+            ? checker.getTypeFromTypeNode(declaration.type)
+            : checker.getTypeOfSymbol(symbol);
+        return [symbol.name, { type: declared, optional: (symbol.flags & ts.SymbolFlags.Optional) !== 0 }] as const;
+      }),
+    );
 
   const isNever = (type: ts.Type) => (type.flags & ts.TypeFlags.Never) !== 0;
   const isNullable = (type: ts.Type) =>
