@@ -24,7 +24,8 @@ type Upstream = { document: OpenApiDocument; bytes: Buffer; date: string };
 
 /** `syncSpecFrom` for a file, without waiting: dated by `date`, else by the first YYYY-MM-DD in the file's name. */
 export function syncSpec(configFile: string, upstreamFile: string, date?: string): SyncedSpec {
-  const config = readSyncConfig(configFile, date);
+  const config = readSyncConfig(configFile);
+  checkDate(date);
   const upstream = loadOpenApiDocument(upstreamFile);
   const upstreamDate = date ?? basename(upstreamFile).match(/\d{4}-\d{2}-\d{2}/)?.[0];
   if (!upstreamDate) throw new Error(`${upstreamFile}: no date in the file name; pass --date YYYY-MM-DD`);
@@ -38,7 +39,8 @@ export function syncSpec(configFile: string, upstreamFile: string, date?: string
  */
 export async function syncSpecFrom(configFile: string, source: string, options: UpstreamOptions = {}) {
   if (!isUrl(source)) return syncSpec(configFile, source, options.date);
-  const config = readSyncConfig(configFile, options.date);
+  const config = readSyncConfig(configFile);
+  checkDate(options.date);
   const { lastModified, ...upstream } = await downloadDocument(source, options.download);
   const date = options.date ?? dateFromLastModified(source, lastModified);
   return specFromUpstream(configFile, config, { ...upstream, date });
@@ -84,13 +86,18 @@ function dateFromLastModified(url: string, lastModified: string | undefined): st
   return time.toISOString().slice(0, 10);
 }
 
-/** The config, with `--date` checked: read first, so a mistake in either is not reported after a 12 MB download. */
-function readSyncConfig(configFile: string, date: string | undefined): SyncConfig {
+/** The config, read before any download so that a mistake in it is not reported after 12 MB have arrived. */
+function readSyncConfig(configFile: string): SyncConfig {
   const config = JSON.parse(readFileSync(configFile, "utf8"));
-  if (date === undefined) return config;
+  // Without verbs every name would be refused, with a message listing none.
+  if (!config.methodVerbs?.length) throw new Error(`${configFile}: "methodVerbs" lists no verbs`);
+  return config;
+}
+
+/** `--date`, checked as early as the config: a day that does not exist (2026-02-30) is refused, not rolled over. */
+function checkDate(date: string | undefined): void {
+  if (date === undefined) return;
   const day = new Date(`${date}T00:00:00Z`);
-  // A day that does not exist (2026-02-30) is either invalid or rolls over into the next month.
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
   if (!valid) throw new Error(`--date ${date}: not a date in the form YYYY-MM-DD`);
-  return config;
 }

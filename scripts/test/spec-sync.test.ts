@@ -165,6 +165,11 @@ describe("spec:sync", () => {
     expect(() => syncSpec(configFile, UPSTREAM_FIXTURE)).toThrow(message);
   });
 
+  it("refuses a config that lists no verbs, naming the field, rather than refuse every method name", () => {
+    const configFile = configWith((c) => delete c.methodVerbs);
+    expect(() => syncSpec(configFile, UPSTREAM_FIXTURE)).toThrow(`${configFile}: "methodVerbs" lists no verbs`);
+  });
+
   it("derives names as a verb and a noun in lowerCamelCase", () => {
     const verbs = new Set<string>(config().methodVerbs);
     const from = (operationId: string, httpMethod: string) => methodNameFrom(operationId, httpMethod, verbs);
